@@ -1,7 +1,115 @@
 // The library entry: everything the CLI can do is exported here.
 
+export { type CliIo, type CliStream, runCli } from './cli/main.js';
+export {
+  type BranchesResult,
+  type BranchPoint,
+  branches,
+  type CurrentOptions,
+  type CurrentResult,
+  type CurrentRowsReader,
+  current,
+  DirectoryNotEmptyError,
+  type DowngradeOptions,
+  type DowngradeSqlOptions,
+  DuplicateParentsError,
+  downgrade,
+  downgradeSql,
+  type EnsureVersionResult,
+  ensureVersion,
+  ensureVersionSql,
+  type GraphNode,
+  type GraphResult,
+  graph,
+  type HeadsOptions,
+  type HeadsResult,
+  type HistoryEntry,
+  type HistoryOptions,
+  type HistoryResult,
+  heads,
+  history,
+  type InitOptions,
+  type InitResult,
+  InvalidBranchLabelError,
+  init,
+  loadProject,
+  type MergeOptions,
+  type MigrateOptions,
+  type MigrationResult,
+  MissingDatabaseUrlError,
+  MultipleHeadsForRevisionError,
+  merge,
+  migrate,
+  NameTakenError,
+  NotAHeadError,
+  NotAtHeadsError,
+  NotSingleRevisionError,
+  type OfflineCommandOptions,
+  type OnlineCommandOptions,
+  type Project,
+  type ProjectOptions,
+  type RevisionInfo,
+  type RevisionOptions,
+  type RevisionResult,
+  readCurrentRows,
+  revision,
+  type ShowOptions,
+  type ShowResult,
+  type SqlScript,
+  type StampOptions,
+  type StampSqlOptions,
+  show,
+  stamp,
+  stampSql,
+  type UpgradeOptions,
+  type UpgradeSqlOptions,
+  upgrade,
+  upgradeSql,
+  VersionPathNotConfiguredError,
+  VersionPathRequiredError,
+} from './commands/index.js';
+export {
+  ConfigFileNotFoundError,
+  defineConfig,
+  InvalidConfigError,
+  type LoadConfigOptions,
+  loadConfig,
+  resolveDatabaseUrl,
+} from './config/index.js';
+export type { AmbixConfig, ResolvedConfig, RevisionFileFormat, TransactionMode } from './config/types.js';
 export * from './dialect.js';
+export {
+  type DrawNode,
+  drawDot,
+  drawGraph,
+  drawLanes,
+  drawMermaid,
+  GRAPH_FORMATS,
+  type GraphFormat,
+} from './draw/index.js';
 export * from './errors.js';
+export { ModuleNotFoundError, ModuleSyntaxError } from './loader/errors.js';
+export { loadModule } from './loader/index.js';
 export type * from './operations/context.js';
+export * from './operations/index.js';
+export * from './runtime/errors.js';
+export type { RunEvent, RunEventListener, StepInfo } from './runtime/events.js';
+export { describeStep } from './runtime/events.js';
+export { type ConnectionSpec, parseDatabaseUrl, redactUrl } from './runtime/url.js';
+export { discoverRevisions, readRevisionFile } from './script/discovery.js';
+export * from './script/file-errors.js';
+export { FileTemplateError } from './script/file-name.js';
+export { RevisionGraph } from './script/graph.js';
+export * from './script/graph-errors.js';
+export { currentDisplay, historyRevisions } from './script/history.js';
 export type * from './script/plan.js';
+export { planDowngrade, planStamp, planUpgrade, validateVersionRows } from './script/planner.js';
 export type * from './script/revision.js';
+export { loadRevisionCode, type RevisionCode } from './script/revision-code.js';
+export { parseRange, resolveIdentifier } from './script/target.js';
+export {
+  generateRevisionId,
+  validateRevisionId,
+  type WriteRevisionOptions,
+  writeRevisionFile,
+} from './script/writer.js';

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { init } from '../../commands/init.js';
+import { merge } from '../../commands/merge.js';
+import { revision } from '../../commands/revision.js';
+import type { CommandContext } from '../context.js';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+interface NewRevisionFlags {
+  readonly message?: string;
+  readonly branchLabel?: string[];
+  readonly revId?: string;
+}
+
+export function registerAuthoringCommands(program: Command, context: CommandContext): void {
+  context
+    .command(program, 'init', 'create a project skeleton: ambix.config.ts and a migrations folder')
+    .argument('[dir]', 'project folder', '.')
+    .action(async (directory: string, _flags: unknown, command: Command) => {
+      const { output, globals } = context.prepare(command);
+      const result = await init({
+        directory,
+        cwd: context.io.cwd,
+        ...(globals.migrations?.[0] === undefined ? {} : { migrations: globals.migrations[0] }),
+      });
+      for (const path of result.skipped) output.notice(`File ${path} already exists, skipping.`);
+      output.result(result, () => result.created.map((path) => `Created ${path}\n`).join(''));
+    });
+
+  context
+    .command(program, 'revision', 'write a new revision file')
+    .option('-m, --message <message>', 'what the revision does (also names the file)')
+    .option('--head <rev>', 'parent: a head (default head), base for a new root, heads to merge all')
+    .option('--splice', 'allow a parent that is not a head (starts a new branch)')
+    .option('--branch-label <label>', 'a branch label for the new revision (repeatable)', collect)
+    .option('--depends-on <rev>', 'a revision this one depends on (repeatable)', collect)
+    .option('--rev-id <id>', 'use this id instead of a random one')
+    .option('--version-path <dir>', 'which version location gets the file')
+    .action(
+      async (
+        flags: NewRevisionFlags & {
+          head?: string;
+          splice?: boolean;
+          dependsOn?: string[];
+          versionPath?: string;
+        },
+        command: Command,
+      ) => {
+        const { output, project } = context.prepare(command);
+        const result = await revision({
+          ...project,
+          ...newRevisionFields(flags),
+          splice: flags.splice === true,
+          ...(flags.head === undefined ? {} : { head: flags.head }),
+          ...(flags.dependsOn === undefined ? {} : { dependsOn: flags.dependsOn }),
+          ...(flags.versionPath === undefined ? {} : { versionPath: flags.versionPath }),
+        });
+        output.result(result, () => `${result.path}\n`);
+      },
+    );
+
+  context
+    .command(program, 'merge', 'write a revision that joins several heads')
+    .argument('<revisions...>', 'the heads to join, or heads for all of them')
+    .option('-m, --message <message>', 'what the merge is for')
+    .option('--branch-label <label>', 'a branch label for the merge revision (repeatable)', collect)
+    .option('--rev-id <id>', 'use this id instead of a random one')
+    .action(async (revisions: string[], flags: NewRevisionFlags, command: Command) => {
+      const { output, project } = context.prepare(command);
+      const result = await merge({ ...project, revisions, ...newRevisionFields(flags) });
+      output.result(result, () => `${result.path}\n`);
+    });
+}
+
+function newRevisionFields(flags: NewRevisionFlags): {
+  message?: string;
+  branchLabels?: string[];
+  revId?: string;
+} {
+  return {
+    ...(flags.message === undefined ? {} : { message: flags.message }),
+    ...(flags.branchLabel === undefined ? {} : { branchLabels: flags.branchLabel }),
+    ...(flags.revId === undefined ? {} : { revId: flags.revId }),
+  };
+}

@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import { current } from '../../commands/current.js';
+import { downgrade, downgradeSql } from '../../commands/downgrade.js';
+import { ensureVersion, ensureVersionSql } from '../../commands/ensure-version.js';
+import type { SqlScript } from '../../commands/online.js';
+import { stamp, stampSql } from '../../commands/stamp.js';
+import { upgrade, upgradeSql } from '../../commands/upgrade.js';
+import { DIALECT_NAMES, type DialectName, isDialectName } from '../../dialect.js';
+import { UsageError } from '../../errors.js';
+import type { CommandContext } from '../context.js';
+import { eventPrinter } from '../events.js';
+import { oneLine, verboseEntry } from '../format.js';
+import type { Output } from '../output.js';
+
+interface SqlFlags {
+  readonly sql?: boolean;
+  readonly dialect?: string;
+}
+
+function addSqlOptions(command: Command): Command {
+  return command
+    .option('--sql', 'print the SQL instead of running it (offline; no database needed)')
+    .option('--dialect <dialect>', `SQL dialect for --sql without a URL: ${DIALECT_NAMES.join(', ')}`);
+}
+
+function dialectOf(flags: SqlFlags): { dialect?: DialectName } {
+  if (flags.dialect === undefined) return {};
+  if (!isDialectName(flags.dialect)) {
+    throw new UsageError(
+      `option '--dialect' must be one of ${DIALECT_NAMES.join(', ')}; got '${flags.dialect}'.`,
+    );
+  }
+  return { dialect: flags.dialect };
+}
+
+function printScript(output: Output, script: SqlScript): void {
+  output.result(script, () => script.sql);
+}
+
+export function registerDatabaseCommands(program: Command, context: CommandContext): void {
+  addSqlOptions(
+    context
+      .command(program, 'upgrade', 'apply revisions up to a target (head, heads, an id, +N, label@head…)')
+      .argument('<rev>', 'target; with --sql also [start:]end'),
+  ).action(async (target: string, flags: SqlFlags, command: Command) => {
+    const { output, project } = context.prepare(command);
+    if (flags.sql) {
+      printScript(output, await upgradeSql({ ...project, ...dialectOf(flags), range: target }));
+      return;
+    }
+    await upgrade({ ...project, target, onEvent: eventPrinter(output) });
+  });
+
+  addSqlOptions(
+    context
+      .command(program, 'downgrade', 'revert revisions down to a target (base, an id, -N, label@-N…)')
+      .argument('<rev>', 'target; with --sql start:end'),
+  ).action(async (target: string, flags: SqlFlags, command: Command) => {
+    const { output, project } = context.prepare(command);
+    if (flags.sql) {
+      printScript(output, await downgradeSql({ ...project, ...dialectOf(flags), range: target }));
+      return;
+    }
+    await downgrade({ ...project, target, onEvent: eventPrinter(output) });
+  });
+
+  addSqlOptions(
+    context
+      .command(program, 'stamp', 'set the version table to revisions without running any migration')
+      .argument(
+        '<revisions...>',
+        'destinations (head, heads, base, ids, label@head…); with --sql [start:]rev',
+      )
+      .option('--purge', 'delete every version row first (recovers from unknown rows)'),
+  ).action(async (revisions: string[], flags: SqlFlags & { purge?: boolean }, command: Command) => {
+    const { output, project } = context.prepare(command);
+    const purge = flags.purge === true;
+    if (flags.sql) {
+      printScript(output, await stampSql({ ...project, ...dialectOf(flags), revisions, purge }));
+      return;
+    }
+    await stamp({ ...project, revisions, purge, onEvent: eventPrinter(output) });
+  });
+}
+
+export function registerStateCommands(program: Command, context: CommandContext): void {
+  context
+    .command(program, 'current', 'show the revisions the database is on (reads only)')
+    .option('-v, --verbose', 'full entries, after the database URL (password hidden)')
+    .option('--check-heads', 'fail unless the database is on every head')
+    .action(async (flags: { verbose?: boolean; checkHeads?: boolean }, command: Command) => {
+      const { output, project } = context.prepare(command);
+      const result = await current({ ...project, checkHeads: flags.checkHeads === true });
+      output.result(result, () => {
+        if (!flags.verbose)
+          return result.current.map((info) => `${oneLine(info, {}, output.style)}\n`).join('');
+        const entries = result.current.map((info) => verboseEntry(info, output.style)).join('');
+        return `Current revision(s) for ${result.url}:\n${entries}`;
+      });
+    });
+
+  addSqlOptions(
+    context.command(program, 'ensure-version', 'create the version table if it does not exist'),
+  ).action(async (flags: SqlFlags, command: Command) => {
+    const { output, project } = context.prepare(command);
+    if (flags.sql) {
+      printScript(output, await ensureVersionSql({ ...project, ...dialectOf(flags) }));
+      return;
+    }
+    const result = await ensureVersion(project);
+    output.result(result, () => '');
+    output.notice(
+      result.created
+        ? `Created the version table ${result.table}.`
+        : `The version table ${result.table} already exists.`,
+    );
+  });
+}

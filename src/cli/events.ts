@@ -1,0 +1,48 @@
+import type { RunEvent } from '../runtime/events.js';
+import { describeStep } from '../runtime/events.js';
+import type { Output } from './output.js';
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The log line a run event gets in human output; null for events that say nothing new.
+ * `waited`: whether a `lock-waiting` line was printed, so taking a free lock stays silent.
+ */
+export function describeEvent(event: RunEvent, waited = false): string | null {
+  switch (event.type) {
+    case 'lock-waiting': {
+      const holder = event.holder === null ? '' : ` held by connection ${event.holder.connectionId}`;
+      return `Waiting for the migration lock ${event.lock}${holder} (${seconds(event.waitedMs)} so far)`;
+    }
+    case 'lock-acquired':
+      return waited ? `Acquired the migration lock after ${seconds(event.waitedMs)}` : null;
+    case 'step-start':
+      return describeStep(event);
+    case 'step-done':
+      return `  done in ${seconds(event.durationMs)}`;
+    case 'step-failed':
+      return `  failed after ${seconds(event.durationMs)}`;
+    case 'stamp':
+      return `Running stamp_revision ${event.from.join(', ')} -> ${event.to.join(', ')}`;
+    case 'done':
+      return event.steps === 0
+        ? 'Nothing to do.'
+        : `Done: ${event.steps} step(s) in ${seconds(event.durationMs)}; now at ${event.heads.join(', ') || '<base>'}`;
+  }
+}
+
+/** Streams events: NDJSON on stdout with `--json`, log lines on stderr otherwise. */
+export function eventPrinter(output: Output): (event: RunEvent) => void {
+  let waited = false;
+  return (event) => {
+    if (output.json) {
+      output.event(event);
+      return;
+    }
+    const line = describeEvent(event, waited);
+    if (event.type === 'lock-waiting') waited = true;
+    if (line !== null) output.notice(line);
+  };
+}

@@ -1,0 +1,41 @@
+import type { GlobalOptions } from './global-options.js';
+import type { CliIo } from './io.js';
+import { type Style, styleFor } from './style.js';
+
+/**
+ * The one place commands write to: results go to stdout (as text, or as a single JSON document
+ * with `--json`), notices go to stderr unless `--quiet`.
+ */
+export class Output {
+  readonly style: Style;
+
+  constructor(
+    private readonly io: CliIo,
+    readonly globals: GlobalOptions,
+  ) {
+    this.style = styleFor(io.stdout, io.env);
+  }
+
+  get json(): boolean {
+    return this.globals.json === true;
+  }
+
+  /** A read command's result: `text()` is only computed for human output. */
+  result(document: unknown, text: () => string): void {
+    if (this.json) this.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    else this.io.stdout.write(text());
+  }
+
+  /** One NDJSON event (commands that execute steps). */
+  event(event: unknown): void {
+    this.io.stdout.write(`${JSON.stringify(event)}\n`);
+  }
+
+  notice(message: string): void {
+    if (this.globals.quiet !== true) this.io.stderr.write(`${message}\n`);
+  }
+
+  warning(message: string): void {
+    this.io.stderr.write(`warning: ${message}\n`);
+  }
+}

@@ -1,0 +1,137 @@
+import { resolve } from 'node:path';
+import { type AmbixConfig, CONFIG_DEFAULTS, type ResolvedConfig } from '../config/index.js';
+import { validateConfig } from '../config/validate.js';
+import type { DialectName } from '../dialect.js';
+import { AmbixError, UsageError } from '../errors.js';
+import type { VersionTableRef } from '../runtime/dialects/adapter.js';
+import type { RunEventListener, StepInfo } from '../runtime/events.js';
+import { runPlan } from '../runtime/run.js';
+import { parseDatabaseUrl } from '../runtime/url.js';
+import { discoverRevisions } from '../script/discovery.js';
+import { RevisionGraph } from '../script/graph.js';
+import type { Plan } from '../script/plan.js';
+import { loadProject, type Project, type ProjectOptions } from './project.js';
+
+/** Options shared by the commands that change the database (`upgrade`, `downgrade`, `stamp`, `migrate`). */
+export interface OnlineCommandOptions extends ProjectOptions {
+  /** Told about each step as it happens (see `RunEvent`); the CLI renders these. */
+  readonly onEvent?: RunEventListener;
+  /**
+   * Settings given in code instead of a config file (`migrate()` at application start). When
+   * set, no config file is searched; `url` and `migrations` options still take precedence.
+   */
+  readonly config?: AmbixConfig;
+}
+
+/** What an online `upgrade`, `downgrade`, `stamp` or `migrate` did. */
+export interface MigrationResult {
+  /** Version rows when this process started planning (after taking the lock, when it took one). */
+  readonly startHeads: readonly string[];
+  /** Version rows at the end. */
+  readonly heads: readonly string[];
+  /** The revisions this process ran, in order; empty when there was nothing to do. */
+  readonly ran: readonly StepInfo[];
+  readonly durationMs: number;
+}
+
+/** No `--url`, no `url` in the config and no `DATABASE_URL`. */
+export class MissingDatabaseUrlError extends AmbixError {
+  constructor(configPath: string | null) {
+    super(
+      'MISSING_DATABASE_URL',
+      'No database URL: pass --url, set `url` in ' +
+        `${configPath ?? 'the config file (ambix.config.ts)'}, or set the DATABASE_URL environment variable.`,
+    );
+  }
+}
+
+export function requireUrl(config: ResolvedConfig): string {
+  if (config.url === null) throw new MissingDatabaseUrlError(config.configPath);
+  return config.url;
+}
+
+export function versionTableOf(config: ResolvedConfig): VersionTableRef {
+  return { name: config.versionTable, schema: config.versionTableSchema };
+}
+
+/** The project from `options.config` when given in code, else from the config file. */
+export async function loadOnlineProject(options: OnlineCommandOptions): Promise<Project> {
+  if (options.config === undefined) return loadProject(options);
+  const cwd = options.cwd ?? process.cwd();
+  const config = resolveInlineConfig(options.config, options, cwd);
+  return { config, graph: RevisionGraph.build(await discoverRevisions(config.migrations)) };
+}
+
+function resolveInlineConfig(raw: AmbixConfig, options: ProjectOptions, cwd: string): ResolvedConfig {
+  const given = validateConfig(raw, '<config passed in code>');
+  const configured = options.migrations?.length
+    ? options.migrations
+    : (given.migrations ?? CONFIG_DEFAULTS.migrations);
+  const url = options.url ?? given.url ?? process.env.DATABASE_URL ?? null;
+  return {
+    configPath: null,
+    rootDir: cwd,
+    url: url === '' ? null : url,
+    migrations: (typeof configured === 'string' ? [configured] : configured).map((folder) =>
+      resolve(cwd, folder),
+    ),
+    versionTable: given.versionTable ?? CONFIG_DEFAULTS.versionTable,
+    versionTableSchema: given.versionTableSchema ?? CONFIG_DEFAULTS.versionTableSchema,
+    transactionMode: given.transactionMode ?? CONFIG_DEFAULTS.transactionMode,
+    lockTimeout: given.lockTimeout ?? CONFIG_DEFAULTS.lockTimeout,
+    fileTemplate: given.fileTemplate ?? CONFIG_DEFAULTS.fileTemplate,
+    truncateSlugLength: given.truncateSlugLength ?? CONFIG_DEFAULTS.truncateSlugLength,
+    revisionFormat: given.revisionFormat ?? CONFIG_DEFAULTS.revisionFormat,
+  };
+}
+
+/**
+ * Runs a planned command online: connect, read the rows, plan; with work to do, take the lock,
+ * re-read and re-plan (another process may have done it meanwhile), execute.
+ */
+export async function runOnline(
+  options: OnlineCommandOptions,
+  plan: (project: Project, rows: readonly string[]) => Plan,
+): Promise<MigrationResult> {
+  const project = await loadOnlineProject(options);
+  const { config } = project;
+  const result = await runPlan({
+    url: requireUrl(config),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    versionTable: versionTableOf(config),
+    transactionMode: config.transactionMode,
+    lockTimeoutMs: config.lockTimeout,
+    plan: (rows) => plan(project, rows),
+    // The loader (esbuild) is needed only when a revision runs, never on the no-op fast path.
+    loadCode: async (revision) => (await import('../script/revision-code.js')).loadRevisionCode(revision),
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  });
+  return {
+    startHeads: result.startHeads,
+    heads: result.heads,
+    ran: result.ran,
+    durationMs: result.durationMs,
+  };
+}
+
+/** Options of the `--sql` (offline) forms. */
+export interface OfflineCommandOptions extends ProjectOptions {
+  /** `--dialect`: the SQL dialect when there is no URL to take it from. */
+  readonly dialect?: DialectName;
+}
+
+/** An offline script and the dialect it was rendered for. */
+export interface SqlScript {
+  readonly dialect: DialectName;
+  /** Statements separated by blank lines, each ending with `;`. */
+  readonly sql: string;
+}
+
+/** `--dialect` wins; otherwise the URL's dialect; neither is a usage error. */
+export function offlineDialect(config: ResolvedConfig, dialect: DialectName | undefined): DialectName {
+  if (dialect !== undefined) return dialect;
+  if (config.url !== null) return parseDatabaseUrl(config.url).dialect;
+  throw new UsageError(
+    '--sql needs a dialect: pass --dialect sqlite|postgresql|mysql, or a database URL (--url).',
+  );
+}

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Module } from 'node:module';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IMPORT_META_BINDINGS, transpileTypeScript } from './transpile.js';
+
+/**
+ * Runs transpiled TypeScript as a CommonJS module under its ORIGINAL file name, so `require`
+ * resolves relative paths and packages from the file's own folder exactly as Node would.
+ * Three additions to Node's `require` inside these modules:
+ * - `ambix` resolves to the running ambix library (ambix is ESM-only and Node 20 cannot
+ *   `require()` ESM; sharing the instance also keeps `instanceof` checks working);
+ * - relative imports of TypeScript files (`./helpers`, `./helpers.js` meaning `helpers.ts`) are
+ *   compiled the same way;
+ * - everything else goes to Node unchanged.
+ */
+
+/** The parts of Node's CommonJS `Module` that are not in its public typings. */
+interface InternalModule extends Module {
+  _compile(code: string, filename: string): void;
+  require(id: string): unknown;
+  exports: unknown;
+  filename: string;
+  paths: string[];
+  loaded: boolean;
+}
+
+interface InternalModuleClass {
+  new (id: string, parent?: Module | null): InternalModule;
+  _nodeModulePaths(folder: string): string[];
+  prototype: { require(this: InternalModule, id: string): unknown };
+}
+
+const NodeModule = Module as unknown as InternalModuleClass;
+
+const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts'];
+/** Import specifiers written with a JavaScript extension that may name a TypeScript file. */
+const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+/** Compiled modules by file name, so a helper shared by many revisions is evaluated once. */
+const compiled = new Map<string, InternalModule>();
+
+/** Compiles (or returns the already compiled) TypeScript module at `file`; returns its exports. */
+export function requireTypeScript(file: string, ambix: unknown): unknown {
+  const existing = compiled.get(file);
+  if (existing !== undefined) return existing.exports;
+  const code = transpileTypeScript(file, readFileSync(file, 'utf8'));
+  const module = new NodeModule(file, null);
+  module.filename = file;
+  module.paths = NodeModule._nodeModulePaths(dirname(file));
+  module.require = (id: string) => requireFrom(module, id, ambix);
+  compiled.set(file, module);
+  try {
+    // The prelude stays on the first line so esbuild's line numbers still match the source.
+    module._compile(importMetaPrelude(file) + code, file);
+  } catch (error) {
+    compiled.delete(file);
+    throw error;
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+function requireFrom(module: InternalModule, id: string, ambix: unknown): unknown {
+  if (id === 'ambix') return ambix;
+  const typescriptFile = resolveTypeScriptImport(dirname(module.filename), id);
+  if (typescriptFile !== null) return requireTypeScript(typescriptFile, ambix);
+  return NodeModule.prototype.require.call(module, id);
+}
+
+/** The TypeScript file a relative or absolute specifier names, or null to let Node resolve it. */
+function resolveTypeScriptImport(folder: string, id: string): string | null {
+  if (!(id.startsWith('./') || id.startsWith('../') || id === '.' || id === '..' || isAbsolute(id)))
+    return null;
+  const target = resolve(folder, id);
+  const extension = extname(target);
+  if (TYPESCRIPT_EXTENSIONS.includes(extension)) return isFile(target) ? target : null;
+  if (isFile(target)) return null;
+  const base = target.slice(0, target.length - extension.length);
+  for (const replacement of JS_TO_TS[extension] ?? []) {
+    if (isFile(base + replacement)) return base + replacement;
+  }
+  for (const candidate of [
+    ...TYPESCRIPT_EXTENSIONS.map((ext) => target + ext),
+    ...TYPESCRIPT_EXTENSIONS.map((ext) => resolve(target, `index${ext}`)),
+  ]) {
+    if (isFile(candidate)) return candidate;
+  }
+  return null;
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function importMetaPrelude(file: string): string {
+  const literal = (value: string) => JSON.stringify(value);
+  return (
+    `var ${IMPORT_META_BINDINGS.url}=${literal(pathToFileURL(file).href)},` +
+    `${IMPORT_META_BINDINGS.filename}=${literal(file)},` +
+    `${IMPORT_META_BINDINGS.dirname}=${literal(dirname(file))};`
+  );
+}

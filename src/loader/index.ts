@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { requireTypeScript } from './commonjs.js';
+import { ModuleNotFoundError } from './errors.js';
+import { transpileTypeScriptFiles } from './transpile.js';
+
+export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
+
+/** Extensions compiled by the loader; any other file is loaded with Node's own `import()`. */
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
+
+/**
+ * Loads a TypeScript or JavaScript module with no build step and returns its exports.
+ * TypeScript goes through esbuild and runs as CommonJS under its own file name (see
+ * `commonjs.ts`); JavaScript (`.js`, `.mjs`) is imported natively.
+ */
+export async function loadModule(path: string): Promise<Record<string, unknown>> {
+  const file = resolve(path);
+  if (!existsSync(file)) throw new ModuleNotFoundError(file);
+  if (TYPESCRIPT_EXTENSIONS.has(extname(file))) {
+    const exports = requireTypeScript(file, await ambixLibrary());
+    return toRecord(exports);
+  }
+  const namespace: unknown = await import(pathToFileURL(file).href);
+  return toRecord(namespace);
+}
+
+/**
+ * Prepares modules that are about to be loaded: TypeScript files are transpiled together, in
+ * parallel, so the `loadModule` calls that follow find them cached. Purely an optimisation for
+ * cold starts (a fresh database applies every revision); errors surface in `loadModule`.
+ */
+export async function preloadModules(paths: readonly string[]): Promise<void> {
+  const typescript = paths
+    .map((path) => resolve(path))
+    .filter((file) => TYPESCRIPT_EXTENSIONS.has(extname(file)));
+  await transpileTypeScriptFiles(typescript);
+}
+
+let library: Promise<unknown> | undefined;
+
+/** The running ambix entry module, imported lazily (it re-exports this module). */
+function ambixLibrary(): Promise<unknown> {
+  library ??= import('../index.js');
+  return library;
+}
+
+function toRecord(exports: unknown): Record<string, unknown> {
+  if (exports !== null && (typeof exports === 'object' || typeof exports === 'function')) {
+    return exports as Record<string, unknown>;
+  }
+  return { default: exports };
+}

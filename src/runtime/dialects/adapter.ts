@@ -1,0 +1,173 @@
+import type { DatabaseIntrospector, Kysely, DialectAdapter as KyselyAdapter, QueryCompiler } from 'kysely';
+import type { DialectName } from '../../dialect.js';
+import type { LockHolder } from '../errors.js';
+import type { ConnectionSpec } from '../url.js';
+
+/** Where the version table lives (`alembic_version` in the default schema unless configured). */
+export interface VersionTableRef {
+  readonly name: string;
+  readonly schema: string | null;
+}
+
+/** Runs one SQL statement on the migration's pinned connection. */
+export type StatementRunner = (
+  sql: string,
+  parameters?: readonly unknown[],
+) => Promise<{ readonly rows: readonly Record<string, unknown>[]; readonly numAffectedRows?: bigint }>;
+
+/**
+ * The run-wide lock that keeps two ambix processes from migrating one database at once. It is a
+ * lock the server (or the OS, for SQLite) drops when the holding process dies, so a crash never
+ * leaves it stuck.
+ */
+export interface MigrationLock {
+  /** For messages: what is locked, e.g. `advisory lock 123 on database "app"`. */
+  readonly description: string;
+  /** Takes the lock if free; never waits. */
+  tryAcquire(): Promise<boolean>;
+  /** Who holds it, where the database can tell; null when it cannot. */
+  holder(): Promise<LockHolder | null>;
+  release(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** How long SQLite waits on a busy database before failing a statement. */
+  readonly busyTimeoutMs: number;
+}
+
+/** The result of one statement, as every driver reports it. */
+export interface DriverResult {
+  readonly rows: Record<string, unknown>[];
+  readonly numAffectedRows?: bigint;
+  readonly insertId?: bigint;
+}
+
+/** One open connection of the dialect's own driver (better-sqlite3, pg, mysql2). */
+export interface DriverConnection {
+  query(sql: string, parameters: readonly unknown[]): Promise<DriverResult>;
+  close(): Promise<void>;
+}
+
+/** What Kysely needs to compile queries for a dialect; the connection is supplied by ambix. */
+export interface KyselyDialectParts {
+  createAdapter(): KyselyAdapter;
+  createQueryCompiler(): QueryCompiler;
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own Dialect signature.
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector;
+}
+
+/** Everything that differs between the databases; the executor itself is dialect-neutral. */
+export interface DialectAdapter {
+  readonly name: DialectName;
+  /** DDL runs inside a transaction and rolls back with it (false: DDL commits implicitly). */
+  readonly transactionalDdl: boolean;
+  /** The statement that opens a migration transaction. */
+  readonly beginStatement: string;
+  /** Offline SQL wraps transactions in BEGIN/COMMIT only where DDL is transactional (as Alembic). */
+  readonly offlineTransactions: boolean;
+  /**
+   * Opens a connection with the dialect's driver. Drivers (and Kysely) are imported only here,
+   * so a process loads just the one it uses: the no-op `upgrade head` at every app start stays fast.
+   */
+  open(spec: ConnectionSpec, options: ConnectOptions): Promise<DriverConnection>;
+  /** Kysely's adapter, compiler and introspector for `op.db`, imported on first use. */
+  kyselyParts(): Promise<KyselyDialectParts>;
+  readonly serverVersionQuery: string;
+  quoteIdentifier(name: string): string;
+  /** A value as an inline SQL literal, for offline scripts. */
+  renderLiteral(value: unknown): string;
+  /** Positional parameter placeholders in compiled SQL: `$1` (PostgreSQL) or `?`. */
+  readonly placeholderStyle: 'dollar' | 'question';
+  /** True for the error a SELECT on a table that does not exist raises. */
+  isMissingTable(error: unknown): boolean;
+  /** A one-line reason when `error` is a failure to connect (never containing the password). */
+  connectionFailureReason(error: unknown, spec: ConnectionSpec): string | null;
+  /** Suffix Alembic (SQLAlchemy 1.4) puts on the offline version-row INSERT. */
+  offlineInsertSuffix(table: string): string;
+  createLock(spec: ConnectionSpec, run: StatementRunner, table: VersionTableRef): MigrationLock;
+}
+
+/** Quotes an identifier only when it needs it, as SQLAlchemy renders names. */
+export function quoteWhenNeeded(name: string, quote: string, reserved: ReadonlySet<string>): string {
+  if (/^[a-z_][a-z0-9_]*$/.test(name) && !reserved.has(name)) return name;
+  return `${quote}${name.replaceAll(quote, quote + quote)}${quote}`;
+}
+
+/** Words that must be quoted as identifiers on every dialect ambix supports. */
+export const COMMON_RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'all',
+  'and',
+  'as',
+  'by',
+  'case',
+  'check',
+  'column',
+  'constraint',
+  'create',
+  'default',
+  'delete',
+  'desc',
+  'distinct',
+  'drop',
+  'else',
+  'end',
+  'exists',
+  'for',
+  'foreign',
+  'from',
+  'group',
+  'having',
+  'in',
+  'index',
+  'insert',
+  'into',
+  'is',
+  'join',
+  'key',
+  'limit',
+  'not',
+  'null',
+  'on',
+  'or',
+  'order',
+  'primary',
+  'references',
+  'select',
+  'set',
+  'table',
+  'then',
+  'to',
+  'union',
+  'unique',
+  'update',
+  'user',
+  'using',
+  'values',
+  'when',
+  'where',
+  'with',
+]);
+
+/** Standard SQL string literal; `backslashEscapes` for MySQL, whose strings treat `\` as an escape. */
+export function renderStandardLiteral(value: unknown, options: { backslashEscapes: boolean }): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return quoteString(value.toISOString(), options);
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array)
+    return `X'${Buffer.from(value).toString('hex')}'`;
+  if (typeof value === 'string') return quoteString(value, options);
+  return quoteString(JSON.stringify(value), options);
+}
+
+function quoteString(text: string, options: { backslashEscapes: boolean }): string {
+  const escaped = options.backslashEscapes ? text.replaceAll('\\', '\\\\') : text;
+  return `'${escaped.replaceAll("'", "''")}'`;
+}
+
+/** The error code a driver put on an error (`code` for pg / better-sqlite3, `errno` too for mysql2). */
+export function errorField(error: unknown, field: 'code' | 'errno' | 'message'): string | undefined {
+  if (typeof error !== 'object' || error === null || !(field in error)) return undefined;
+  const value = (error as Record<string, unknown>)[field];
+  return value === undefined || value === null ? undefined : String(value);
+}

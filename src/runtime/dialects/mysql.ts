@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { ResultSetHeader } from 'mysql2';
+import {
+  COMMON_RESERVED_WORDS,
+  type DialectAdapter,
+  errorField,
+  type MigrationLock,
+  quoteWhenNeeded,
+  renderStandardLiteral,
+} from './adapter.js';
+import { lockName } from './lock-key.js';
+import { networkFailureReason } from './postgresql.js';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+/** MySQL rejects GET_LOCK names longer than 64 characters. */
+const MAX_LOCK_NAME = 64;
+
+const CONNECTION_ERROR_CODES: Record<string, string> = {
+  ER_ACCESS_DENIED_ERROR: 'access denied (wrong user or password)',
+  ER_DBACCESS_DENIED_ERROR: 'this user may not use the database',
+  ER_BAD_DB_ERROR: 'the database does not exist',
+  ER_CON_COUNT_ERROR: 'too many connections',
+  ER_HOST_NOT_PRIVILEGED: 'this host may not connect to the server',
+};
+
+export const mysqlAdapter: DialectAdapter = {
+  name: 'mysql',
+  // MySQL and MariaDB commit DDL implicitly: a transaction only protects a migration's DML.
+  transactionalDdl: false,
+  beginStatement: 'START TRANSACTION',
+  offlineTransactions: false,
+  placeholderStyle: 'question',
+  serverVersionQuery: 'SELECT VERSION() AS version',
+
+  async open(spec) {
+    if (spec.dialect === 'sqlite') throw new TypeError('mysql adapter given a sqlite spec');
+    const mysql = await import('mysql2/promise');
+    const connection = await mysql.createConnection({
+      uri: spec.driverUrl,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    });
+    // See the PostgreSQL adapter: a dropped connection must not crash the process.
+    connection.on('error', () => {});
+    return {
+      async query(sql, parameters) {
+        const [result] = await connection.query(sql, [...parameters]);
+        if (Array.isArray(result)) return { rows: result as Record<string, unknown>[] };
+        const header = result as ResultSetHeader;
+        return { rows: [], numAffectedRows: BigInt(header.affectedRows), insertId: BigInt(header.insertId) };
+      },
+      async close() {
+        await connection.end();
+      },
+    };
+  },
+
+  async kyselyParts() {
+    const kysely = await import('kysely');
+    return {
+      createAdapter: () => new kysely.MysqlAdapter(),
+      createQueryCompiler: () => new kysely.MysqlQueryCompiler(),
+      createIntrospector: (db) => new kysely.MysqlIntrospector(db),
+    };
+  },
+
+  quoteIdentifier: (name) => quoteWhenNeeded(name, '`', COMMON_RESERVED_WORDS),
+  renderLiteral: (value) => renderStandardLiteral(value, { backslashEscapes: true }),
+  isMissingTable: (error) => errorField(error, 'code') === 'ER_NO_SUCH_TABLE',
+
+  connectionFailureReason(error) {
+    const code = errorField(error, 'code');
+    if (code !== undefined && code in CONNECTION_ERROR_CODES) return CONNECTION_ERROR_CODES[code]!;
+    return networkFailureReason(error);
+  },
+
+  offlineInsertSuffix: () => '',
+
+  createLock(spec, run, table): MigrationLock {
+    const database = spec.dialect === 'sqlite' ? '' : spec.database;
+    // GET_LOCK names are server-wide, so the database is part of the name.
+    const fullName = `${lockName(table)}@${database}`;
+    const name =
+      fullName.length <= MAX_LOCK_NAME
+        ? fullName
+        : `ambix:${createHash('sha256').update(fullName).digest('hex').slice(0, 40)}`;
+    return {
+      description: `named lock '${name}'`,
+      async tryAcquire() {
+        const { rows } = await run('SELECT GET_LOCK(?, 0) AS acquired', [name]);
+        return Number(rows[0]?.acquired) === 1;
+      },
+      async holder() {
+        const { rows } = await run('SELECT IS_USED_LOCK(?) AS holder', [name]);
+        const id = rows[0]?.holder;
+        return id === null || id === undefined ? null : { connectionId: String(id), applicationName: null };
+      },
+      async release() {
+        await run('SELECT RELEASE_LOCK(?)', [name]);
+      },
+    };
+  },
+};

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { LockHolder } from '../errors.js';
+import type { ConnectionSpec } from '../url.js';
+import {
+  COMMON_RESERVED_WORDS,
+  type DialectAdapter,
+  errorField,
+  type MigrationLock,
+  quoteWhenNeeded,
+  renderStandardLiteral,
+} from './adapter.js';
+
+function filenameOf(spec: ConnectionSpec): string {
+  if (spec.dialect !== 'sqlite') throw new TypeError(`sqlite adapter given a ${spec.dialect} spec`);
+  return spec.filename;
+}
+
+/**
+ * SQLite's migration lock lives in a sidecar file (`<db>-ambix-lock`) held with `BEGIN EXCLUSIVE`
+ * on a connection of its own. Locking the database file itself would stop the run's own
+ * per-migration commits; SQLite's file locks are released by the OS when the process dies.
+ * The sidecar is never deleted: a waiter may hold it open, and a new file would be a second lock.
+ */
+class SqliteSidecarLock implements MigrationLock {
+  readonly description: string;
+  readonly #path: string;
+  #handle: BetterSqlite3.Database | null = null;
+
+  constructor(databaseFile: string) {
+    this.#path = `${databaseFile}-ambix-lock`;
+    this.description = `lock file ${this.#path}`;
+  }
+
+  async tryAcquire(): Promise<boolean> {
+    const { default: Database } = await import('better-sqlite3');
+    const handle = new Database(this.#path, { timeout: 0 });
+    try {
+      handle.exec('BEGIN EXCLUSIVE');
+      this.#handle = handle;
+      return true;
+    } catch (error) {
+      handle.close();
+      if (errorField(error, 'code') === 'SQLITE_BUSY') return false;
+      throw error;
+    }
+  }
+
+  async holder(): Promise<LockHolder | null> {
+    return null;
+  }
+
+  async release(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = null;
+    if (handle === null) return;
+    try {
+      handle.exec('ROLLBACK');
+    } finally {
+      handle.close();
+    }
+  }
+}
+
+/** An in-memory database belongs to one connection of one process: nothing to lock against. */
+const NO_LOCK: MigrationLock = {
+  description: 'in-memory database (no lock needed)',
+  tryAcquire: async () => true,
+  holder: async () => null,
+  release: async () => {},
+};
+
+export const sqliteAdapter: DialectAdapter = {
+  name: 'sqlite',
+  transactionalDdl: true,
+  // IMMEDIATE takes the write lock at BEGIN, so a busy database waits there instead of failing
+  // half-way through a migration when a read lock cannot be upgraded.
+  beginStatement: 'BEGIN IMMEDIATE',
+  offlineTransactions: true,
+  placeholderStyle: 'question',
+  serverVersionQuery: 'SELECT sqlite_version() AS version',
+
+  async open(spec, options) {
+    const filename = filenameOf(spec);
+    if (filename !== ':memory:' && !existsSync(dirname(filename))) {
+      throw Object.assign(new Error(`directory ${dirname(filename)} does not exist`), {
+        code: 'AMBIX_SQLITE_NO_DIRECTORY',
+      });
+    }
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(filename, { timeout: options.busyTimeoutMs });
+    return {
+      async query(sql, parameters) {
+        // better-sqlite3 binds no booleans; SQLite stores them as 1 and 0 anyway.
+        const values = parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+        const statement = db.prepare(sql);
+        if (statement.reader) return { rows: statement.all(...values) as Record<string, unknown>[] };
+        const info = statement.run(...values);
+        return { rows: [], numAffectedRows: BigInt(info.changes), insertId: BigInt(info.lastInsertRowid) };
+      },
+      async close() {
+        db.close();
+      },
+    };
+  },
+
+  async kyselyParts() {
+    const kysely = await import('kysely');
+    return {
+      createAdapter: () => new kysely.SqliteAdapter(),
+      createQueryCompiler: () => new kysely.SqliteQueryCompiler(),
+      createIntrospector: (db) => new kysely.SqliteIntrospector(db),
+    };
+  },
+
+  quoteIdentifier: (name) => quoteWhenNeeded(name, '"', COMMON_RESERVED_WORDS),
+  renderLiteral: (value) =>
+    renderStandardLiteral(typeof value === 'boolean' ? Number(value) : value, { backslashEscapes: false }),
+  isMissingTable: (error) => /no such table/i.test(errorField(error, 'message') ?? ''),
+
+  connectionFailureReason(error) {
+    const code = errorField(error, 'code');
+    if (code === 'AMBIX_SQLITE_NO_DIRECTORY') {
+      return `${errorField(error, 'message')}; create it first or fix the path in the URL`;
+    }
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB' || code === 'SQLITE_READONLY') {
+      return errorField(error, 'message') ?? code;
+    }
+    return null;
+  },
+
+  offlineInsertSuffix: () => '',
+
+  createLock(spec) {
+    const filename = filenameOf(spec);
+    return filename === ':memory:' ? NO_LOCK : new SqliteSidecarLock(filename);
+  },
+};

@@ -1,0 +1,52 @@
+import type { MigrationDirection } from '../script/plan.js';
+import type { LockHolder } from './errors.js';
+
+/** A revision step as events report it. */
+export interface StepInfo {
+  readonly direction: MigrationDirection;
+  readonly revision: string;
+  /** Version rows before and after the step (`[]` = base). */
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  /** The revision's message (its docstring's first line), or null. */
+  readonly message: string | null;
+}
+
+/**
+ * What a run reports while it works, in order. The CLI renders each as a log line, or with
+ * `--json` as one NDJSON line (the object as is).
+ *
+ * - `lock-waiting`: the lock is held elsewhere; sent once when waiting starts, then every
+ *   few seconds with the time waited so far.
+ * - `lock-acquired`: the run holds the lock (`waitedMs` 0 when it was free).
+ * - `step-start` / `step-done` / `step-failed`: one revision's `upgrade` or `downgrade`
+ *   (`Running upgrade <from> -> <to>, <message>`), with its duration when it ends.
+ * - `stamp`: version rows changed without running code (`Running stamp_revision <from> -> <to>`).
+ * - `done`: the run ended; `heads` are the version rows now.
+ */
+export type RunEvent =
+  | {
+      readonly type: 'lock-waiting';
+      readonly lock: string;
+      readonly holder: LockHolder | null;
+      readonly waitedMs: number;
+    }
+  | { readonly type: 'lock-acquired'; readonly lock: string; readonly waitedMs: number }
+  | ({ readonly type: 'step-start' } & StepInfo)
+  | ({ readonly type: 'step-done'; readonly durationMs: number } & StepInfo)
+  | ({ readonly type: 'step-failed'; readonly durationMs: number; readonly error: string } & StepInfo)
+  | { readonly type: 'stamp'; readonly from: readonly string[]; readonly to: readonly string[] }
+  | {
+      readonly type: 'done';
+      readonly heads: readonly string[];
+      readonly steps: number;
+      readonly durationMs: number;
+    };
+
+export type RunEventListener = (event: RunEvent) => void;
+
+/** Alembic's log line for a step: `Running upgrade a -> b, add users`. */
+export function describeStep(step: StepInfo): string {
+  const head = `Running ${step.direction} ${step.from.join(', ')} -> ${step.to.join(', ')}`;
+  return step.message === null ? head : `${head}, ${step.message}`;
+}

@@ -1,0 +1,169 @@
+import type { MigrationContext } from '../operations/context.js';
+import { Operations } from '../operations/operations.js';
+import type { MigrationStep, Plan, PlanStep } from '../script/plan.js';
+import { MigrationFailedError } from './errors.js';
+import type { RunEventListener, StepInfo } from './events.js';
+import { OnlineMigrationContext } from './migration-context.js';
+import type { RevisionCode, RevisionCodeLoader } from './revision-code.js';
+import type { Session } from './session.js';
+import { StatementRecord } from './statement-record.js';
+import { TransactionControl, type TransactionMode } from './transaction.js';
+import { applyVersionChange, readVersionRows, type VersionTableSql } from './version-table.js';
+
+export interface ExecuteOptions {
+  readonly session: Session;
+  readonly versionTable: VersionTableSql;
+  /** False when the version table must be created before the first step. */
+  readonly tableExists: boolean;
+  readonly transactionMode: TransactionMode;
+  readonly loadCode: RevisionCodeLoader;
+  readonly onEvent: RunEventListener;
+}
+
+export interface ExecutionResult {
+  /** The revision steps that ran, in order (stamps excluded). */
+  readonly ran: readonly StepInfo[];
+  /** The version rows after the run. */
+  readonly heads: readonly string[];
+}
+
+export function stepInfo(step: MigrationStep): StepInfo {
+  return {
+    direction: step.direction,
+    revision: step.revision.id,
+    from: step.from,
+    to: step.to,
+    message: step.revision.message,
+  };
+}
+
+/**
+ * Executes a plan on a session that already holds the migration lock. Each migration runs with
+ * its version-row change in one transaction (per `transactionMode`); the first failure rolls
+ * back what the database can roll back and ends the run with `MigrationFailedError`.
+ */
+export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<ExecutionResult> {
+  const { session, versionTable } = options;
+  const transaction = new TransactionControl(session, options.transactionMode);
+  let tableExists = options.tableExists;
+  const ran: StepInfo[] = [];
+
+  const ensureTable = async (): Promise<void> => {
+    if (tableExists) return;
+    await session.execute(versionTable.create({ ifNotExists: true }));
+    tableExists = true;
+  };
+
+  try {
+    if (transaction.mode === 'all') await transaction.begin();
+    // With nothing to run, `upgrade`/`stamp` still leave a version table behind, as Alembic does.
+    if (plan.steps.length === 0) await ensureTable();
+    for (const step of plan.steps) {
+      if (transaction.mode === 'per-migration') await transaction.begin();
+      // Created inside the first step's transaction: a failed first migration leaves no table
+      // where DDL is transactional.
+      await ensureTable();
+      if (step.kind === 'migration') {
+        await runMigration(step, transaction, options);
+        ran.push(stepInfo(step));
+      } else {
+        await runStamp(step, options);
+      }
+      if (transaction.mode === 'per-migration') await transaction.commit();
+    }
+    await transaction.commit();
+  } catch (error) {
+    await transaction.rollback();
+    throw error;
+  } finally {
+    transaction.dispose();
+  }
+  const heads = (await readVersionRows(session, versionTable)).rows;
+  return { ran, heads };
+}
+
+async function runStamp(step: PlanStep, options: ExecuteOptions): Promise<void> {
+  options.onEvent({ type: 'stamp', from: step.from, to: step.to });
+  for (const change of step.versionChanges) {
+    await applyVersionChange(options.session, options.versionTable, change);
+  }
+}
+
+async function runMigration(
+  step: MigrationStep,
+  transaction: TransactionControl,
+  options: ExecuteOptions,
+): Promise<void> {
+  const { session, onEvent } = options;
+  const info = stepInfo(step);
+  onEvent({ type: 'step-start', ...info });
+  const started = performance.now();
+  const record = new StatementRecord({
+    autocommit: transaction.mode === 'none',
+    implicitDdlCommit: !session.adapter.transactionalDdl,
+  });
+  session.listen(({ sql, error }) => record.record(sql, error));
+  try {
+    const code = await options.loadCode(step.revision);
+    if (code.kind === 'module') await session.kysely();
+    const context = new OnlineMigrationContext(session, transaction, record, {
+      id: step.revision.id,
+      path: step.revision.path,
+    });
+    await runCode(code, step.direction, context);
+  } catch (error) {
+    session.listen(null);
+    await transaction.rollback();
+    const durationMs = Math.round(performance.now() - started);
+    const failure = await describeFailure(step, record, error, options);
+    onEvent({ type: 'step-failed', ...info, durationMs, error: failure.databaseError });
+    throw failure;
+  }
+  session.listen(null);
+  for (const change of step.versionChanges) {
+    await applyVersionChange(session, options.versionTable, change);
+  }
+  onEvent({ type: 'step-done', ...info, durationMs: Math.round(performance.now() - started) });
+}
+
+async function runCode(
+  code: RevisionCode,
+  direction: 'upgrade' | 'downgrade',
+  context: MigrationContext,
+): Promise<void> {
+  if (code.kind === 'sql') {
+    for (const sql of code[direction]) await context.run({ sql, parameters: [] });
+    return;
+  }
+  const op = new Operations(context);
+  await (direction === 'upgrade' ? code.upgrade(op) : code.downgrade(op));
+}
+
+async function describeFailure(
+  step: MigrationStep,
+  record: StatementRecord,
+  error: unknown,
+  options: ExecuteOptions,
+): Promise<MigrationFailedError> {
+  const heads = await readVersionRows(options.session, options.versionTable).then(
+    (state) => state.rows,
+    () => step.from,
+  );
+  return new MigrationFailedError({
+    revision: step.revision.id,
+    direction: step.direction,
+    path: step.revision.path,
+    statement: record.failedStatement,
+    databaseError: rootMessage(error),
+    executed: record.executed(),
+    heads,
+    cause: error,
+  });
+}
+
+/** The innermost message: the database's own words rather than a wrapper's. */
+function rootMessage(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}

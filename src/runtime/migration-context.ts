@@ -1,0 +1,66 @@
+import type { MigrationContext, Statement, StatementResult } from '../operations/context.js';
+import type { Session } from './session.js';
+import type { StatementRecord } from './statement-record.js';
+import type { TransactionControl } from './transaction.js';
+
+/**
+ * The online `MigrationContext`: statements run on the run's pinned connection, inside the
+ * step's transaction when there is one.
+ *
+ * `outsideTransaction(work)` contract:
+ * - a transaction is open (`per-migration`, `all`): it is committed — in `all` mode that commits
+ *   every earlier step of the run too, with their version rows, so the database is consistent at
+ *   that point — then `work` runs in autocommit mode, then a new transaction opens for the rest of
+ *   the revision. If the revision fails later, what ran before and inside the block stays.
+ * - no transaction (`none`): `work` just runs.
+ * - the same on every dialect: SQLite and MySQL/MariaDB need no special statement to leave a
+ *   transaction, and the block still means "these statements commit on their own".
+ */
+export class OnlineMigrationContext implements MigrationContext {
+  readonly offline = false;
+  readonly dialect;
+  readonly serverVersion;
+  readonly revision: string;
+  readonly revisionPath: string;
+  readonly #session: Session;
+  readonly #transaction: TransactionControl;
+  readonly #record: StatementRecord;
+
+  constructor(
+    session: Session,
+    transaction: TransactionControl,
+    record: StatementRecord,
+    revision: { id: string; path: string },
+  ) {
+    this.#session = session;
+    this.#transaction = transaction;
+    this.#record = record;
+    this.dialect = session.spec.dialect;
+    this.serverVersion = session.serverVersion;
+    this.revision = revision.id;
+    this.revisionPath = revision.path;
+  }
+
+  get db() {
+    return this.#session.db;
+  }
+
+  run(statement: Statement): Promise<StatementResult> {
+    return this.#session.execute(statement.sql, statement.parameters);
+  }
+
+  async outsideTransaction<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.#transaction.isOpen) return work();
+    await this.#transaction.commit();
+    this.#record.markCommitted();
+    this.#record.setAutocommit(true);
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      this.#record.setAutocommit(false);
+    }
+    await this.#transaction.begin();
+    return result;
+  }
+}

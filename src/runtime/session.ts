@@ -1,0 +1,156 @@
+import type { DatabaseConnection, Kysely, QueryResult } from 'kysely';
+import type { StatementResult } from '../operations/context.js';
+import type { DialectAdapter, DriverConnection } from './dialects/adapter.js';
+import { adapterFor } from './dialects/index.js';
+import { ConnectionFailedError } from './errors.js';
+import { type ConnectionSpec, describeConnection } from './url.js';
+
+/** Told about every statement run on the session's connection, after it ran or failed. */
+export type StatementListener = (event: { sql: string; error: unknown | null }) => void;
+
+/**
+ * One database connection held for a whole run, so that session-level locks, transactions and
+ * the revisions' own queries (raw SQL and `op.db`) all happen on it.
+ */
+export interface Session {
+  readonly spec: ConnectionSpec;
+  readonly adapter: DialectAdapter;
+  readonly serverVersion: string;
+  execute(sql: string, parameters?: readonly unknown[]): Promise<StatementResult>;
+  /**
+   * Kysely bound to this connection, for `op.db`. Kysely is loaded only when a revision runs,
+   * so `kysely()` must have resolved before `db` is read.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the schema of the migrated database is unknown to ambix.
+  readonly db: Kysely<any>;
+  // biome-ignore lint/suspicious/noExplicitAny: see db.
+  kysely(): Promise<Kysely<any>>;
+  /** Replaces the listener told about each statement (null: none). */
+  listen(listener: StatementListener | null): void;
+  /**
+   * Runs `hook` after each successful statement, before `execute` resolves (null: none). The
+   * hook's own statements do not trigger it again.
+   */
+  afterEachStatement(hook: ((sql: string) => Promise<void>) | null): void;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** SQLite busy timeout; defaults to 5 s. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Connects with the dialect's driver; connection problems become `ConnectionFailedError`. */
+export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}): Promise<Session> {
+  const adapter = adapterFor(spec.dialect);
+  let connection: DriverConnection;
+  let serverVersion: string;
+  try {
+    connection = await adapter.open(spec, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw connectionFailure(adapter, spec, error);
+  }
+  try {
+    const { rows } = await connection.query(adapter.serverVersionQuery, []);
+    serverVersion = String(Object.values(rows[0] ?? {})[0]);
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw connectionFailure(adapter, spec, error);
+  }
+
+  let listener: StatementListener | null = null;
+  let afterEach: ((sql: string) => Promise<void>) | null = null;
+  let inHook = false;
+  // biome-ignore lint/suspicious/noExplicitAny: see Session.db.
+  let kysely: Kysely<any> | null = null;
+
+  const execute = async (sql: string, parameters: readonly unknown[] = []): Promise<StatementResult> => {
+    try {
+      const result = await connection.query(sql, parameters);
+      listener?.({ sql, error: null });
+      if (afterEach !== null && !inHook) {
+        inHook = true;
+        try {
+          await afterEach(sql);
+        } finally {
+          inHook = false;
+        }
+      }
+      return result;
+    } catch (error) {
+      listener?.({ sql, error });
+      throw error;
+    }
+  };
+
+  return {
+    spec,
+    adapter,
+    serverVersion,
+    execute,
+    get db() {
+      if (kysely === null) throw new Error('Session.db read before Session.kysely() resolved');
+      return kysely;
+    },
+    async kysely() {
+      kysely ??= await pinnedKysely(adapter, execute);
+      return kysely;
+    },
+    listen(next) {
+      listener = next;
+    },
+    afterEachStatement(hook) {
+      afterEach = hook;
+    },
+    async close() {
+      listener = null;
+      afterEach = null;
+      await connection.close();
+    },
+  };
+}
+
+function connectionFailure(adapter: DialectAdapter, spec: ConnectionSpec, error: unknown): unknown {
+  const reason = adapter.connectionFailureReason(error, spec);
+  return reason === null
+    ? error
+    : new ConnectionFailedError(describeConnection(spec), reason, { cause: error });
+}
+
+/**
+ * A Kysely whose only connection is the session's: its queries go through `execute`, so they
+ * are recorded with the revision's other statements and run inside the migration's transaction.
+ */
+async function pinnedKysely(
+  adapter: DialectAdapter,
+  execute: (sql: string, parameters: readonly unknown[]) => Promise<StatementResult>,
+  // biome-ignore lint/suspicious/noExplicitAny: see Session.db.
+): Promise<Kysely<any>> {
+  const { Kysely } = await import('kysely');
+  const parts = await adapter.kyselyParts();
+  const connection: DatabaseConnection = {
+    async executeQuery<R>(query: { sql: string; parameters: readonly unknown[] }): Promise<QueryResult<R>> {
+      const result = await execute(query.sql, query.parameters);
+      return { ...result, rows: result.rows as R[] };
+    },
+    // biome-ignore lint/correctness/useYield: streaming is not offered; the throw is the whole body.
+    async *streamQuery() {
+      throw new Error('ambix: streaming queries are not supported inside migrations; use execute()');
+    },
+  };
+  const run = (sql: string) => execute(sql, []).then(() => {});
+  return new Kysely({
+    dialect: {
+      ...parts,
+      createDriver: () => ({
+        init: async () => {},
+        acquireConnection: async () => connection,
+        beginTransaction: () => run(adapter.beginStatement),
+        commitTransaction: () => run('COMMIT'),
+        rollbackTransaction: () => run('ROLLBACK'),
+        releaseConnection: async () => {},
+        destroy: async () => {},
+      }),
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { loadModule, preloadModules } from '../loader/index.js';
+import { MissingMigrationFunctionError, RevisionImportError } from './file-errors.js';
+import type { Revision } from './revision.js';
+import { parseSqlRevisionBody } from './sql-revision.js';
+
+/**
+ * A revision's executable part, loaded only when the revision runs. The script layer does not
+ * know the `op` object; the runtime passes it in.
+ */
+export type RevisionCode =
+  | {
+      readonly kind: 'module';
+      upgrade(op: unknown): Promise<void>;
+      downgrade(op: unknown): Promise<void>;
+    }
+  | { readonly kind: 'sql'; readonly upgrade: readonly string[]; readonly downgrade: readonly string[] };
+
+type MigrationFunction = (op: unknown) => unknown;
+
+/**
+ * Call before running a plan with every revision it will run: their TypeScript is transpiled in
+ * one parallel batch instead of one esbuild call per revision (on a cold cache this is most of the
+ * cost of loading). Optional; `loadRevisionCode` works without it.
+ */
+export async function preloadRevisionCode(revisions: readonly Revision[]): Promise<void> {
+  await preloadModules(
+    revisions.filter((revision) => revision.format === 'typescript').map((revision) => revision.path),
+  );
+}
+
+export async function loadRevisionCode(revision: Revision): Promise<RevisionCode> {
+  if (revision.format === 'sql') {
+    const body = parseSqlRevisionBody(await readFile(revision.path, 'utf8'), revision.path);
+    return { kind: 'sql', upgrade: body.upgrade, downgrade: body.downgrade };
+  }
+  let exports: Record<string, unknown>;
+  try {
+    exports = await loadModule(revision.path);
+  } catch (error) {
+    throw new RevisionImportError(revision.path, error);
+  }
+  const upgrade = exports.upgrade;
+  const downgrade = exports.downgrade;
+  const missing = [
+    ...(typeof upgrade === 'function' ? [] : ['upgrade']),
+    ...(typeof downgrade === 'function' ? [] : ['downgrade']),
+  ];
+  if (missing.length > 0) throw new MissingMigrationFunctionError(revision.path, missing);
+  return {
+    kind: 'module',
+    upgrade: asAsync(upgrade as MigrationFunction),
+    downgrade: asAsync(downgrade as MigrationFunction),
+  };
+}
+
+/** A plain (non-async) function is accepted too; the runtime always gets a promise. */
+function asAsync(fn: MigrationFunction): (op: unknown) => Promise<void> {
+  return async (op) => {
+    await fn(op);
+  };
+}

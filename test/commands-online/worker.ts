@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+// Inside the project so that the bundle's bare imports (pg, kysely…) resolve to node_modules.
+const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'ambix-runtime-tests');
+
+/** Bundles the upgrade worker (TypeScript sources, packages external) and returns its path. */
+export async function buildWorker(): Promise<string> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const outfile = join(OUT_DIR, `upgrade-worker-${process.pid}.mjs`);
+  await build({
+    entryPoints: [join(ROOT, 'test/fixtures/runtime/upgrade-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+export interface WorkerOutcome {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function startWorker(
+  workerPath: string,
+  args: readonly string[],
+): { child: ChildProcess; done: Promise<WorkerOutcome> } {
+  return startProcess([workerPath, ...args]);
+}
+
+/** `node <args…>` with its output collected. */
+export function startProcess(
+  args: readonly string[],
+  cwd: string = ROOT,
+): { child: ChildProcess; done: Promise<WorkerOutcome> } {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const done = new Promise<WorkerOutcome>((resolvePromise) => {
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+const BUILT_CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI_BIN = join(ROOT, 'bin', 'ambix.js');
+
+function newestSourceChange(): number {
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' });
+  return Math.max(...files.map((file) => statSync(join(ROOT, 'src', file)).mtimeMs));
+}
+
+/**
+ * `bin/ambix.js` runs the compiled CLI: compile it when dist is missing or older than the
+ * sources. Type errors elsewhere do not stop tsc from emitting, so its status is not checked.
+ */
+export async function ensureCliBuilt(): Promise<void> {
+  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSourceChange()) return;
+  await new Promise<void>((resolvePromise) => {
+    const tsc = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
+    tsc.on('close', () => resolvePromise());
+  });
+}
