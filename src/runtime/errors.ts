@@ -42,7 +42,7 @@ export class LockTimeoutError extends AmbixError {
     const heldBy =
       holder === null
         ? ''
-        : ` (held by connection ${holder.connectionId}${holder.applicationName ? `, ${holder.applicationName}` : ''})`;
+        : `, held by connection ${holder.connectionId}${holder.applicationName ? ` (${holder.applicationName})` : ''}`;
     super(
       'LOCK_TIMEOUT',
       `Timed out after ${waitedMs} ms waiting for the migration lock ${lock}${heldBy}. Another ambix run is ` +

@@ -110,11 +110,15 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
   };
 }
 
-function connectionFailure(adapter: DialectAdapter, spec: ConnectionSpec, error: unknown): unknown {
-  const reason = adapter.connectionFailureReason(error, spec);
-  return reason === null
-    ? error
-    : new ConnectionFailedError(describeConnection(spec), reason, { cause: error });
+/** Anything that goes wrong while connecting is a connection failure, named by host and database. */
+function connectionFailure(
+  adapter: DialectAdapter,
+  spec: ConnectionSpec,
+  error: unknown,
+): ConnectionFailedError {
+  const reason =
+    adapter.connectionFailureReason(error, spec) ?? (error instanceof Error ? error.message : String(error));
+  return new ConnectionFailedError(describeConnection(spec), reason, { cause: error });
 }
 
 /**

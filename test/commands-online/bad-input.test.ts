@@ -148,3 +148,16 @@ it('current on a SQLite file that does not exist reports no rows and creates no 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it.skipIf(!isAvailable('postgresql'))(
+  'any other failure while connecting is a connection failure too',
+  async () => {
+    const error = await withProject((options) =>
+      failure(current({ ...options, url: 'postgresql://postgres@127.0.0.1:5432/postgres?sslmode=require' })),
+    );
+    expect(error).toBeInstanceOf(ConnectionFailedError);
+    expect(error.message).toMatch(
+      /^Cannot connect to PostgreSQL database "postgres" at 127.0.0.1:5432 as user "postgres": .*SSL/,
+    );
+  },
+);

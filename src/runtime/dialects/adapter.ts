@@ -21,7 +21,7 @@ export type StatementRunner = (
  * leaves it stuck.
  */
 export interface MigrationLock {
-  /** For messages: what is locked, e.g. `advisory lock 123 on database "app"`. */
+  /** Reads after "the migration lock": `on database "app" (PostgreSQL advisory lock 123)`. */
   readonly description: string;
   /** Takes the lock if free; never waits. */
   tryAcquire(): Promise<boolean>;

@@ -84,7 +84,7 @@ export const mysqlAdapter: DialectAdapter = {
         ? fullName
         : `ambix:${createHash('sha256').update(fullName).digest('hex').slice(0, 40)}`;
     return {
-      description: `named lock '${name}'`,
+      description: `on database "${database}" (GET_LOCK '${name}')`,
       async tryAcquire() {
         const { rows } = await run('SELECT GET_LOCK(?, 0) AS acquired', [name]);
         return Number(rows[0]?.acquired) === 1;

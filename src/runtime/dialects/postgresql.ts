@@ -110,7 +110,7 @@ export const postgresqlAdapter: DialectAdapter = {
     const high = (key >> 32n) & 0xffffffffn;
     const low = key & 0xffffffffn;
     return {
-      description: `advisory lock ${key} on database "${database}"`,
+      description: `on database "${database}" (PostgreSQL advisory lock ${key})`,
       async tryAcquire() {
         const { rows } = await run('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [key.toString()]);
         return rows[0]?.acquired === true;

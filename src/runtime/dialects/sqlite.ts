@@ -30,7 +30,7 @@ class SqliteSidecarLock implements MigrationLock {
 
   constructor(databaseFile: string) {
     this.#path = `${databaseFile}-ambix-lock`;
-    this.description = `lock file ${this.#path}`;
+    this.description = `on ${databaseFile} (lock file ${this.#path})`;
   }
 
   async tryAcquire(): Promise<boolean> {
@@ -65,7 +65,7 @@ class SqliteSidecarLock implements MigrationLock {
 
 /** An in-memory database belongs to one connection of one process: nothing to lock against. */
 const NO_LOCK: MigrationLock = {
-  description: 'in-memory database (no lock needed)',
+  description: 'on an in-memory database (nothing to lock)',
   tryAcquire: async () => true,
   holder: async () => null,
   release: async () => {},
