@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { loadModule } from '../loader/index.js';
 import { resolveDatabaseUrl } from './database-url.js';
 import { InvalidConfigError } from './errors.js';
 import { findConfigFile } from './find.js';
@@ -74,6 +73,8 @@ export async function readConfigFile(file: string): Promise<AmbixConfig> {
       'is not a config file ambix can read; use .ts, .mts, .js, .mjs or .json.',
     );
   }
+  // Loaded on demand: the loader pulls in esbuild, which a JSON config (or none) never needs.
+  const { loadModule } = await import('../loader/index.js');
   const exports = await loadModule(file);
   if (!('default' in exports) || exports.default === undefined) {
     throw new InvalidConfigError(

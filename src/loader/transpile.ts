@@ -4,6 +4,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { version as esbuildVersion, type TransformOptions, transform, transformSync } from 'esbuild';
+import { cacheDirFor } from './cache-dir.js';
 import { ModuleSyntaxError } from './errors.js';
 
 /**
@@ -36,7 +37,6 @@ const OPTIONS: TransformOptions = {
 };
 
 const inMemory = new Map<string, string>();
-const cacheDirByFolder = new Map<string, string>();
 
 /** The CommonJS code for a TypeScript source, from memory, the disk cache or esbuild. */
 export function transpileTypeScript(file: string, source: string): string {
@@ -161,22 +161,3 @@ function ensureFolder(folder: string): Promise<unknown> {
   return created;
 }
 
-/** `<nearest package root>/node_modules/.cache/ambix` if it has node_modules, else a folder in the OS temp directory. */
-export function cacheDirFor(folder: string): string {
-  const known = cacheDirByFolder.get(folder);
-  if (known !== undefined) return known;
-  let current = folder;
-  let found = join(tmpdir(), 'ambix-cache');
-  for (;;) {
-    if (existsSync(join(current, 'package.json'))) {
-      // Never create node_modules in a project that has none (ambix installed globally).
-      if (existsSync(join(current, 'node_modules'))) found = join(current, 'node_modules', '.cache', 'ambix');
-      break;
-    }
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  cacheDirByFolder.set(folder, found);
-  return found;
-}

@@ -1,7 +1,8 @@
 import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { VersionLocationNotFoundError } from './file-errors.js';
 import { readModuleHeader } from './header.js';
+import { HeaderCache } from './header-cache.js';
 import type { Revision, RevisionFormat } from './revision.js';
 import { revisionFormatOf } from './revision-files.js';
 import { readSqlHeader } from './sql-revision.js';
@@ -10,21 +11,28 @@ import { readSqlHeader } from './sql-revision.js';
  * Every revision in the given version locations, in load order: locations in the order given,
  * files sorted by name (byte order) within each. Headers are read statically; no file is executed.
  *
- * Reads synchronously on purpose: for thousands of small files, synchronous reads into one
+ * Headers already read by an earlier command come from the header cache while their files are
+ * unchanged (size and mtime). Reads synchronously on purpose: for thousands of small files, synchronous reads into one
  * reused buffer are several times faster than thousands of concurrent promises (measured), and
  * nothing else runs while a command starts.
  */
 export async function discoverRevisions(locations: readonly string[]): Promise<Revision[]> {
   const revisions: Revision[] = [];
   for (const location of locations) {
+    const cache = HeaderCache.open(resolve(location));
     for (const file of listRevisionFiles(location)) {
-      revisions.push(readRevisionFile(file.path, file.format));
+      const stats = statSync(file.path);
+      const cached = cache.lookup(file.name, file.path, stats);
+      revisions.push(cached ?? cache.remember(file.name, stats, readRevisionFile(file.path, file.format)));
     }
+    cache.save();
   }
   return revisions;
 }
 
 export interface RevisionFile {
+  /** The file's name within its location. */
+  readonly name: string;
   readonly path: string;
   readonly format: RevisionFormat;
 }
@@ -46,7 +54,10 @@ export function listRevisionFiles(folder: string): RevisionFile[] {
     files.push({ name: entry.name, format });
   }
   sortByUtf8Bytes(files);
-  return files.map((file) => ({ path: join(location, file.name), format: file.format }));
+  // Plain concatenation: `location` is already absolute and normalised, and `join` costs more than
+  // the stat that follows when a history has thousands of files.
+  const prefix = location.endsWith(sep) ? location : `${location}${sep}`;
+  return files.map((file) => ({ name: file.name, path: `${prefix}${file.name}`, format: file.format }));
 }
 
 /** Reads one revision file's header. */

@@ -10,7 +10,8 @@ import {
   ModuleSyntaxError,
   preloadModules,
 } from '../../src/loader/index.js';
-import { cacheDirFor, flushTranspileCache } from '../../src/loader/transpile.js';
+import { cacheDirFor } from '../../src/loader/cache-dir.js';
+import { flushTranspileCache } from '../../src/loader/transpile.js';
 import { createTempProject } from '../files/temp-project.js';
 
 describe('loading TypeScript modules', () => {

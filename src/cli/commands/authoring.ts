@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { init } from '../../commands/init.js';
-import { merge } from '../../commands/merge.js';
-import { revision } from '../../commands/revision.js';
 import type { CommandContext } from '../context.js';
+
+// Each action imports its command when it runs, so a CLI process loads only the command it
+// executes: the no-op `upgrade head` every app start pays must not load the rest of ambix.
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -20,6 +20,7 @@ export function registerAuthoringCommands(program: Command, context: CommandCont
     .argument('[dir]', 'project folder', '.')
     .action(async (directory: string, _flags: unknown, command: Command) => {
       const { output, globals } = context.prepare(command);
+      const { init } = await import('../../commands/init.js');
       const result = await init({
         directory,
         cwd: context.io.cwd,
@@ -49,6 +50,7 @@ export function registerAuthoringCommands(program: Command, context: CommandCont
         command: Command,
       ) => {
         const { output, project } = context.prepare(command);
+        const { revision } = await import('../../commands/revision.js');
         const result = await revision({
           ...project,
           ...newRevisionFields(flags),
@@ -69,7 +71,12 @@ export function registerAuthoringCommands(program: Command, context: CommandCont
     .option('--rev-id <id>', 'use this id instead of a random one')
     .action(async (revisions: string[], flags: NewRevisionFlags, command: Command) => {
       const { output, project } = context.prepare(command);
-      const result = await merge({ ...project, revisions, ...newRevisionFields(flags) });
+      const { merge } = await import('../../commands/merge.js');
+      const result = await merge({
+        ...project,
+        revisions,
+        ...newRevisionFields(flags),
+      });
       output.result(result, () => `${result.path}\n`);
     });
 }

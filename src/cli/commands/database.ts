@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
-import { current } from '../../commands/current.js';
-import { downgrade, downgradeSql } from '../../commands/downgrade.js';
-import { ensureVersion, ensureVersionSql } from '../../commands/ensure-version.js';
 import type { SqlScript } from '../../commands/online.js';
-import { stamp, stampSql } from '../../commands/stamp.js';
-import { upgrade, upgradeSql } from '../../commands/upgrade.js';
 import { DIALECT_NAMES, type DialectName, isDialectName } from '../../dialect.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { eventPrinter } from '../events.js';
 import { oneLine, verboseEntry } from '../format.js';
 import type { Output } from '../output.js';
+
+// Each action imports its command when it runs, so a CLI process loads only the command it
+// executes: the no-op `upgrade head` every app start pays must not load the rest of ambix.
 
 interface SqlFlags {
   readonly sql?: boolean;
@@ -45,10 +43,23 @@ export function registerDatabaseCommands(program: Command, context: CommandConte
   ).action(async (target: string, flags: SqlFlags, command: Command) => {
     const { output, project } = context.prepare(command);
     if (flags.sql) {
-      printScript(output, await upgradeSql({ ...project, ...dialectOf(flags), range: target }));
+      const { upgradeSql } = await import('../../commands/upgrade.js');
+      printScript(
+        output,
+        await upgradeSql({
+          ...project,
+          ...dialectOf(flags),
+          range: target,
+        }),
+      );
       return;
     }
-    await upgrade({ ...project, target, onEvent: eventPrinter(output) });
+    const { upgrade } = await import('../../commands/upgrade.js');
+    await upgrade({
+      ...project,
+      target,
+      onEvent: eventPrinter(output),
+    });
   });
 
   addSqlOptions(
@@ -58,10 +69,23 @@ export function registerDatabaseCommands(program: Command, context: CommandConte
   ).action(async (target: string, flags: SqlFlags, command: Command) => {
     const { output, project } = context.prepare(command);
     if (flags.sql) {
-      printScript(output, await downgradeSql({ ...project, ...dialectOf(flags), range: target }));
+      const { downgradeSql } = await import('../../commands/downgrade.js');
+      printScript(
+        output,
+        await downgradeSql({
+          ...project,
+          ...dialectOf(flags),
+          range: target,
+        }),
+      );
       return;
     }
-    await downgrade({ ...project, target, onEvent: eventPrinter(output) });
+    const { downgrade } = await import('../../commands/downgrade.js');
+    await downgrade({
+      ...project,
+      target,
+      onEvent: eventPrinter(output),
+    });
   });
 
   addSqlOptions(
@@ -76,10 +100,25 @@ export function registerDatabaseCommands(program: Command, context: CommandConte
     const { output, project } = context.prepare(command);
     const purge = flags.purge === true;
     if (flags.sql) {
-      printScript(output, await stampSql({ ...project, ...dialectOf(flags), revisions, purge }));
+      const { stampSql } = await import('../../commands/stamp.js');
+      printScript(
+        output,
+        await stampSql({
+          ...project,
+          ...dialectOf(flags),
+          revisions,
+          purge,
+        }),
+      );
       return;
     }
-    await stamp({ ...project, revisions, purge, onEvent: eventPrinter(output) });
+    const { stamp } = await import('../../commands/stamp.js');
+    await stamp({
+      ...project,
+      revisions,
+      purge,
+      onEvent: eventPrinter(output),
+    });
   });
 }
 
@@ -90,7 +129,11 @@ export function registerStateCommands(program: Command, context: CommandContext)
     .option('--check-heads', 'fail unless the database is on every head')
     .action(async (flags: { verbose?: boolean; checkHeads?: boolean }, command: Command) => {
       const { output, project } = context.prepare(command);
-      const result = await current({ ...project, checkHeads: flags.checkHeads === true });
+      const { current } = await import('../../commands/current.js');
+      const result = await current({
+        ...project,
+        checkHeads: flags.checkHeads === true,
+      });
       output.result(result, () => {
         if (!flags.verbose)
           return result.current.map((info) => `${oneLine(info, {}, output.style)}\n`).join('');
@@ -104,9 +147,17 @@ export function registerStateCommands(program: Command, context: CommandContext)
   ).action(async (flags: SqlFlags, command: Command) => {
     const { output, project } = context.prepare(command);
     if (flags.sql) {
-      printScript(output, await ensureVersionSql({ ...project, ...dialectOf(flags) }));
+      const { ensureVersionSql } = await import('../../commands/ensure-version.js');
+      printScript(
+        output,
+        await ensureVersionSql({
+          ...project,
+          ...dialectOf(flags),
+        }),
+      );
       return;
     }
+    const { ensureVersion } = await import('../../commands/ensure-version.js');
     const result = await ensureVersion(project);
     output.result(result, () => '');
     output.notice(

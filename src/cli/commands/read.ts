@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { branches } from '../../commands/branches.js';
-import { graph } from '../../commands/graph.js';
-import { heads } from '../../commands/heads.js';
-import { history } from '../../commands/history.js';
-import { show } from '../../commands/show.js';
 import { drawGraph, GRAPH_FORMATS, isGraphFormat } from '../../draw/index.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { branchPointBlock, oneLine, verboseEntry } from '../format.js';
+
+// Each action imports its command when it runs, so a CLI process loads only the command it
+// executes: the no-op `upgrade head` every app start pays must not load the rest of ambix.
 
 interface VerboseFlag {
   readonly verbose?: boolean;
@@ -20,7 +18,11 @@ export function registerReadCommands(program: Command, context: CommandContext):
     .option('--resolve-dependencies', 'treat dependencies as down revisions (real heads)')
     .action(async (flags: VerboseFlag & { resolveDependencies?: boolean }, command: Command) => {
       const { output, project } = context.prepare(command);
-      const result = await heads({ ...project, resolveDependencies: flags.resolveDependencies === true });
+      const { heads } = await import('../../commands/heads.js');
+      const result = await heads({
+        ...project,
+        resolveDependencies: flags.resolveDependencies === true,
+      });
       output.result(result, () =>
         result.heads
           .map((head) =>
@@ -37,6 +39,7 @@ export function registerReadCommands(program: Command, context: CommandContext):
     .option('-v, --verbose', 'full entries')
     .action(async (flags: VerboseFlag, command: Command) => {
       const { output, project } = context.prepare(command);
+      const { branches } = await import('../../commands/branches.js');
       const result = await branches(project);
       output.result(result, () =>
         result.revisions
@@ -53,6 +56,7 @@ export function registerReadCommands(program: Command, context: CommandContext):
     .action(
       async (flags: VerboseFlag & { revRange?: string; indicateCurrent?: boolean }, command: Command) => {
         const { output, project } = context.prepare(command);
+        const { history } = await import('../../commands/history.js');
         const result = await history({
           ...project,
           ...(flags.revRange === undefined ? {} : { range: flags.revRange }),
@@ -75,6 +79,7 @@ export function registerReadCommands(program: Command, context: CommandContext):
     .argument('<rev>', 'revision id, prefix, label, head, heads, label@head, -N, current')
     .action(async (target: string, _flags: unknown, command: Command) => {
       const { output, project } = context.prepare(command);
+      const { show } = await import('../../commands/show.js');
       const result = await show({ ...project, target });
       output.result(result, () => result.revisions.map((info) => verboseEntry(info, output.style)).join(''));
     });
@@ -90,6 +95,7 @@ export function registerReadCommands(program: Command, context: CommandContext):
       }
       const format = flags.format;
       const { output, project } = context.prepare(command);
+      const { graph } = await import('../../commands/graph.js');
       const result = await graph(project);
       const text = drawGraph(result.revisions, format);
       output.result({ format, text, revisions: result.revisions }, () => text);

@@ -1,0 +1,60 @@
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { discoverRevisions } from '../../src/script/discovery.js';
+import { createTempProject } from './temp-project.js';
+
+const header = (id: string, parent: string | null) =>
+  `export const revision = '${id}';\nexport const downRevision = ${parent === null ? 'null' : `'${parent}'`};\n`;
+
+const FIXED_TIME = new Date('2026-01-01T00:00:00Z');
+
+/** Rewrites a file, then gives it the same modification time as before (an edit the cache cannot see). */
+function rewriteKeepingMtime(path: string, content: string): void {
+  writeFileSync(path, content);
+  utimesSync(path, FIXED_TIME, FIXED_TIME);
+}
+
+/** Files created by the project get a whole-second mtime, so it can be restored exactly. */
+function pinMtimes(paths: readonly string[]): void {
+  for (const path of paths) utimesSync(path, FIXED_TIME, FIXED_TIME);
+}
+
+describe('the header cache', () => {
+  it('serves an unchanged file from the cache without reading it again', async () => {
+    const project = createTempProject({ 'm/a.ts': header('aaaa', null), 'm/b.ts': header('bbbb', 'aaaa') });
+    pinMtimes([project.path('m/a.ts'), project.path('m/b.ts')]);
+    await discoverRevisions([project.path('m')]);
+    // Same size and mtime, different content: only a cache hit still reports the old header.
+    rewriteKeepingMtime(project.path('m/b.ts'), header('cccc', 'aaaa'));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.map((revision) => revision.id)).toEqual(['aaaa', 'bbbb']);
+    expect(revisions[1]?.path).toBe(project.path('m/b.ts'));
+  });
+
+  it('reads a file again when its modification time changes', async () => {
+    const project = createTempProject({ 'm/a.ts': header('aaaa', null), 'm/b.ts': header('bbbb', 'aaaa') });
+    await discoverRevisions([project.path('m')]);
+    writeFileSync(project.path('m/b.ts'), header('cccc', 'aaaa'));
+    utimesSync(project.path('m/b.ts'), new Date(), new Date(Date.now() + 5_000));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.map((revision) => revision.id)).toEqual(['aaaa', 'cccc']);
+  });
+
+  it('reads a file again when its size changes', async () => {
+    const project = createTempProject({ 'm/a.ts': header('aaaa', null), 'm/b.ts': header('bbbb', 'aaaa') });
+    pinMtimes([project.path('m/a.ts'), project.path('m/b.ts')]);
+    await discoverRevisions([project.path('m')]);
+    rewriteKeepingMtime(project.path('m/b.ts'), header('bbbbbb', 'aaaa'));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.map((revision) => revision.id)).toEqual(['aaaa', 'bbbbbb']);
+  });
+
+  it('forgets deleted files and picks up new ones', async () => {
+    const project = createTempProject({ 'm/a.ts': header('aaaa', null), 'm/b.ts': header('bbbb', 'aaaa') });
+    await discoverRevisions([project.path('m')]);
+    rmSync(project.path('m/b.ts'));
+    writeFileSync(project.path('m/c.ts'), header('cccc', 'aaaa'));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.map((revision) => revision.id)).toEqual(['aaaa', 'cccc']);
+  });
+});
