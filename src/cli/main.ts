@@ -4,6 +4,7 @@ import { AmbixError } from '../errors.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
 import { registerDatabaseCommands, registerStateCommands } from './commands/database.js';
 import { registerReadCommands } from './commands/read.js';
+import { registerSafetyCommands } from './commands/safety.js';
 import { CommandContext } from './context.js';
 import { addGlobalOptions } from './global-options.js';
 import { type CliIo, processIo } from './io.js';
@@ -39,6 +40,7 @@ function buildProgram(context: CommandContext): Command {
   registerReadCommands(program, context);
   registerDatabaseCommands(program, context);
   registerStateCommands(program, context);
+  registerSafetyCommands(program, context);
   return program;
 }
 

@@ -28,7 +28,7 @@ export async function downgradeSql(options: DowngradeSqlOptions): Promise<SqlScr
   // Offline rendering needs the operations API (and Kysely); loaded only for --sql.
   const { offlineRange, renderOffline } = await import('./offline-plan.js');
   return renderOffline(options, (graph) => {
-    const range = offlineRange(graph, options.range);
+    const range = offlineRange(graph, options.range, 'downgrade');
     if (!range.hasStart || range.end === null) {
       throw new UsageError(`downgrade with --sql requires <fromrev>:<torev> (got '${options.range}').`);
     }

@@ -34,7 +34,7 @@ export async function stampSql(options: StampSqlOptions): Promise<SqlScript> {
   // Offline rendering needs the operations API (and Kysely); loaded only for --sql.
   const { offlineRange, renderOffline } = await import('./offline-plan.js');
   return renderOffline(options, (graph) => {
-    const ranges = options.revisions.map((text) => offlineRange(graph, text));
+    const ranges = options.revisions.map((text) => offlineRange(graph, text, 'stamp'));
     const starts = new Set(ranges.map((range) => range.startRows.join(',')));
     if (starts.size > 1) {
       throw new UsageError('Stamp operation with --sql only supports a single starting revision at a time.');

@@ -27,7 +27,7 @@ export async function upgradeSql(options: UpgradeSqlOptions): Promise<SqlScript>
   // Offline rendering needs the operations API (and Kysely); loaded only for --sql.
   const { offlineRange, renderOffline, requireEnd } = await import('./offline-plan.js');
   return renderOffline(options, (graph) => {
-    const range = offlineRange(graph, options.range);
+    const range = offlineRange(graph, options.range, 'upgrade');
     return planUpgrade(graph, range.startRows, requireEnd(range, 'upgrade', options.range));
   });
 }

@@ -125,3 +125,45 @@ export class VersionRowMismatchError extends AmbixError {
     );
   }
 }
+
+/** A row whose foreign key points at no row, as SQLite's `PRAGMA foreign_key_check` reports it. */
+export interface ForeignKeyViolation {
+  readonly table: string;
+  /** Null for a WITHOUT ROWID table. */
+  readonly rowid: number | null;
+  /** The table the key references. */
+  readonly parent: string;
+}
+
+/** The most violations a message lists; the error's `violations` holds them all. */
+const LISTED_VIOLATIONS = 10;
+
+/**
+ * A SQLite migration left rows whose foreign keys point nowhere. SQLite runs migrations with
+ * enforcement off (as Alembic does, so that table rebuilds work inside the transaction), and
+ * ambix checks the keys itself before committing each migration instead.
+ */
+export class ForeignKeyViolationError extends AmbixError {
+  readonly revision: string;
+  readonly violations: readonly ForeignKeyViolation[];
+
+  constructor(revision: string, violations: readonly ForeignKeyViolation[]) {
+    const listed = violations
+      .slice(0, LISTED_VIOLATIONS)
+      .map((v) => `  ${v.table} rowid ${v.rowid ?? '(none)'} -> ${v.parent}`);
+    if (violations.length > LISTED_VIOLATIONS) {
+      listed.push(`  … and ${violations.length - LISTED_VIOLATIONS} more`);
+    }
+    super(
+      'FOREIGN_KEY_VIOLATION',
+      [
+        `Revision ${revision} left ${violations.length} row(s) whose foreign key references no row:`,
+        ...listed,
+        'Foreign keys are not enforced while SQLite migrations run; ambix checks them before each commit. ' +
+          'Make the revision delete or fix those rows (or insert the rows they reference), then rerun.',
+      ].join('\n'),
+    );
+    this.revision = revision;
+    this.violations = violations;
+  }
+}

@@ -39,12 +39,13 @@ export function stepInfo(step: MigrationStep): StepInfo {
 
 /**
  * Executes a plan on a session that already holds the migration lock. Each migration runs with
- * its version-row change in one transaction (per `transactionMode`); the first failure rolls
- * back what the database can roll back and ends the run with `MigrationFailedError`.
+ * its version-row change as one unit (a transaction, or on SQLite a savepoint; see
+ * `TransactionControl`) per `transactionMode`; the first failure undoes what the database can
+ * undo and ends the run with `MigrationFailedError`.
  */
 export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<ExecutionResult> {
   const { session, versionTable } = options;
-  const transaction = new TransactionControl(session, options.transactionMode);
+  const transaction = await TransactionControl.open(session, options.transactionMode);
   let tableExists = options.tableExists;
   const ran: StepInfo[] = [];
 
@@ -55,11 +56,10 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   };
 
   try {
-    if (transaction.mode === 'all') await transaction.begin();
     // With nothing to run, `upgrade`/`stamp` still leave a version table behind, as Alembic does.
     if (plan.steps.length === 0) await ensureTable();
     for (const step of plan.steps) {
-      if (transaction.mode === 'per-migration') await transaction.begin();
+      await transaction.beginStep();
       // Created inside the first step's transaction: a failed first migration leaves no table
       // where DDL is transactional.
       await ensureTable();
@@ -69,14 +69,14 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
       } else {
         await runStamp(step, options);
       }
-      if (transaction.mode === 'per-migration') await transaction.commit();
+      await transaction.commitStep();
     }
-    await transaction.commit();
+    await transaction.finish();
   } catch (error) {
-    await transaction.rollback();
+    await transaction.abandon();
     throw error;
   } finally {
-    transaction.dispose();
+    await transaction.close();
   }
   const heads = (await readVersionRows(session, versionTable)).rows;
   return { ran, heads };
@@ -111,15 +111,17 @@ async function runMigration(
       path: step.revision.path,
     });
     await runCode(code, step.direction, context);
+    session.listen(null);
+    await transaction.verifyStep(step.revision.id);
   } catch (error) {
     session.listen(null);
-    await transaction.rollback();
+    // Before the heads are read for the report: the database must show where it really is.
+    await transaction.abandon();
     const durationMs = Math.round(performance.now() - started);
     const failure = await describeFailure(step, record, error, options);
     onEvent({ type: 'step-failed', ...info, durationMs, error: failure.databaseError });
     throw failure;
   }
-  session.listen(null);
   for (const change of step.versionChanges) {
     await applyVersionChange(session, options.versionTable, change);
   }

@@ -8,9 +8,10 @@ import type { TransactionControl } from './transaction.js';
  * step's transaction when there is one.
  *
  * `outsideTransaction(work)` contract:
- * - a transaction is open (`per-migration`, `all`): it is committed — in `all` mode that commits
- *   every earlier step of the run too, with their version rows, so the database is consistent at
- *   that point — then `work` runs in autocommit mode, then a new transaction opens for the rest of
+ * - a transaction is open (`per-migration`, `all`): it is committed — in `all` mode, and on
+ *   SQLite where the steps are savepoints of one transaction, that commits every earlier step of
+ *   the run too, with their version rows, so the database is consistent at that point (SQLite's
+ *   foreign keys are checked first, as before any commit) — then `work` runs in autocommit mode, then a new transaction opens for the rest of
  *   the revision. If the revision fails later, what ran before and inside the block stays.
  * - no transaction (`none`): `work` just runs.
  * - the same on every dialect: SQLite and MySQL/MariaDB need no special statement to leave a
@@ -50,8 +51,8 @@ export class OnlineMigrationContext implements MigrationContext {
   }
 
   async outsideTransaction<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.#transaction.isOpen) return work();
-    await this.#transaction.commit();
+    const suspended = await this.#record.ignoring(() => this.#transaction.suspend(this.revision));
+    if (!suspended) return work();
     this.#record.markCommitted();
     this.#record.setAutocommit(true);
     let result: T;
@@ -60,7 +61,7 @@ export class OnlineMigrationContext implements MigrationContext {
     } finally {
       this.#record.setAutocommit(false);
     }
-    await this.#transaction.begin();
+    await this.#record.ignoring(() => this.#transaction.resume());
     return result;
   }
 }

@@ -1,5 +1,5 @@
 /** Statements that end or open transactions, issued by the runtime itself rather than a revision. */
-const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION)\b/i;
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|SAVEPOINT|RELEASE)\b/i;
 /** Statements after which MySQL/MariaDB have committed everything so far, themselves included. */
 export const IMPLICIT_COMMIT = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
 
@@ -18,6 +18,7 @@ export class StatementRecord {
   #autocommit: boolean;
   readonly #implicitDdlCommit: boolean;
   #failedStatement: string | null = null;
+  #ignoring = false;
 
   /**
    * @param options.autocommit every statement commits on its own (no transaction open)
@@ -30,7 +31,7 @@ export class StatementRecord {
 
   /** A statement ran (error null) or failed; the first failure is the one reported. */
   record(sql: string, error: unknown | null): void {
-    if (TRANSACTION_CONTROL.test(sql)) return;
+    if (this.#ignoring || TRANSACTION_CONTROL.test(sql)) return;
     if (error !== null) {
       this.#failedStatement ??= sql;
       this.#statements.push({ sql, ok: false });
@@ -39,6 +40,16 @@ export class StatementRecord {
     this.#statements.push({ sql, ok: true });
     if (this.#autocommit || (this.#implicitDdlCommit && IMPLICIT_COMMIT.test(sql))) {
       this.#committedCount = this.#statements.length;
+    }
+  }
+
+  /** Runs the runtime's own statements (commit-time checks, reopening) without recording them. */
+  async ignoring<T>(work: () => Promise<T>): Promise<T> {
+    this.#ignoring = true;
+    try {
+      return await work();
+    } finally {
+      this.#ignoring = false;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { ConsistencyGuard } from './dialects/adapter.js';
 import type { Session } from './session.js';
 import { IMPLICIT_COMMIT } from './statement-record.js';
 
@@ -10,18 +11,49 @@ import { IMPLICIT_COMMIT } from './statement-record.js';
  */
 export type TransactionMode = 'per-migration' | 'all' | 'none';
 
-/** Opens and closes the run's transactions on the session's connection; knows whether one is open. */
+const STEP_SAVEPOINT = 'ambix_step';
+
+/**
+ * Opens and closes the run's transactions on the session's connection. The executor speaks in
+ * steps (`beginStep`, `commitStep`, `abandon`, `finish`); this class maps them onto the mode and
+ * the dialect:
+ *
+ * - PostgreSQL, MySQL/MariaDB in `per-migration`: a real transaction per step.
+ * - SQLite in `per-migration`: one write transaction for the whole run, one SAVEPOINT per step.
+ *   A COMMIT on SQLite syncs the file and rewrites the growing schema, so committing each of
+ *   1,000 small migrations took 14.4 s on the reference machine against 0.39 s with savepoints.
+ *   Atomicity per migration is kept: a failing step is rolled back to its savepoint and the steps
+ *   before it are committed, so the database ends at the last good revision exactly as with one
+ *   commit per step. What changes is a crash (process killed, power loss) mid-run: the database
+ *   is then back at the revision the run started from — consistent, nothing half-applied, and the
+ *   next run simply does the whole upgrade again.
+ */
 export class TransactionControl {
   readonly mode: TransactionMode;
   readonly #session: Session;
+  readonly #guard: ConsistencyGuard | null;
+  readonly #savepointSteps: boolean;
   #open = false;
+  #stepOpen = false;
 
-  constructor(session: Session, mode: TransactionMode) {
+  private constructor(session: Session, mode: TransactionMode, guard: ConsistencyGuard | null) {
     this.#session = session;
+    this.#guard = guard;
     this.mode = mode === 'all' && !session.adapter.transactionalDdl ? 'per-migration' : mode;
-    if (!session.adapter.transactionalDdl && this.mode !== 'none') {
-      session.afterEachStatement((sql) => this.#reopenAfterImplicitCommit(sql));
+    this.#savepointSteps = this.mode === 'per-migration' && session.adapter.stepsAsSavepoints;
+    const reopens = !session.adapter.transactionalDdl && this.mode !== 'none';
+    if (reopens || guard !== null) {
+      session.afterEachStatement(async (sql) => {
+        guard?.observe(sql);
+        if (reopens) await this.#reopenAfterImplicitCommit(sql);
+      });
     }
+  }
+
+  /** Prepares the connection for a run (SQLite: foreign keys off); call `close` when it ends. */
+  static async open(session: Session, mode: TransactionMode): Promise<TransactionControl> {
+    const guard = (await session.adapter.prepareRun?.(session.execute)) ?? null;
+    return new TransactionControl(session, mode, guard);
   }
 
   /**
@@ -35,31 +67,106 @@ export class TransactionControl {
     }
   }
 
-  /** Stops watching the session's statements; call when the run ends. */
-  dispose(): void {
-    this.#session.afterEachStatement(null);
-  }
-
   get isOpen(): boolean {
     return this.#open;
   }
 
-  async begin(): Promise<void> {
-    if (this.mode === 'none' || this.#open) return;
-    await this.#session.execute(this.#session.adapter.beginStatement);
-    this.#open = true;
+  /** Starts a step: opens the transaction it runs in (or its savepoint) as the mode says. */
+  async beginStep(): Promise<void> {
+    this.#guard?.startStep();
+    await this.#openStep();
   }
 
-  async commit(): Promise<void> {
-    if (!this.#open) return;
-    this.#open = false;
-    await this.#session.execute('COMMIT');
+  async #openStep(): Promise<void> {
+    if (this.mode === 'none') return;
+    if (!this.#open) {
+      await this.#session.execute(this.#session.adapter.beginStatement);
+      this.#open = true;
+    }
+    if (this.#savepointSteps) {
+      await this.#session.execute(`SAVEPOINT ${STEP_SAVEPOINT}`);
+      this.#stepOpen = true;
+    }
   }
 
-  /** Rolls back if a transaction is open; a failure to roll back is not worth masking the cause. */
-  async rollback(): Promise<void> {
+  /**
+   * Throws (typed, naming `revision`) when the step broke what the database does not enforce
+   * during the run — SQLite's foreign keys. Call before the step's version-row change, while a
+   * failure can still be rolled back with the step.
+   */
+  async verifyStep(revision: string): Promise<void> {
+    await this.#guard?.check(revision);
+  }
+
+  /** The step succeeded: it commits now (`per-migration`) or with the run (`all`, savepoints). */
+  async commitStep(): Promise<void> {
+    if (this.mode !== 'per-migration' || !this.#open) return;
+    if (this.#savepointSteps) {
+      if (!this.#stepOpen) return;
+      this.#stepOpen = false;
+      await this.#session.execute(`RELEASE ${STEP_SAVEPOINT}`);
+      return;
+    }
+    await this.#commit();
+  }
+
+  /**
+   * The run failed: undoes the unfinished step and keeps what the mode promises to keep — the
+   * earlier steps in `per-migration` (committed here when they share the run's transaction),
+   * nothing in `all`. Safe to call twice. A failure to roll back is not worth masking the cause.
+   */
+  async abandon(): Promise<void> {
     if (!this.#open) return;
+    if (this.#savepointSteps) {
+      const stepOpen = this.#stepOpen;
+      this.#stepOpen = false;
+      try {
+        if (stepOpen) {
+          await this.#session.execute(`ROLLBACK TO ${STEP_SAVEPOINT}`);
+          await this.#session.execute(`RELEASE ${STEP_SAVEPOINT}`);
+        }
+        await this.#commit();
+        return;
+      } catch {
+        // SQLite rolls the whole transaction back by itself after some errors (disk full, I/O):
+        // the savepoint is gone and the database is back where the run started.
+      }
+    }
     this.#open = false;
     await this.#session.execute('ROLLBACK').catch(() => {});
+  }
+
+  /** The run succeeded: commits what is still open. */
+  async finish(): Promise<void> {
+    if (this.#open) await this.#commit();
+  }
+
+  /**
+   * Commits everything so far, for `op.outsideTransaction`; returns false when no transaction
+   * was open. The step's work is verified first, as before any commit.
+   */
+  async suspend(revision: string): Promise<boolean> {
+    if (!this.#open) return false;
+    await this.verifyStep(revision);
+    // COMMIT also releases the step's savepoint.
+    this.#stepOpen = false;
+    await this.#commit();
+    return true;
+  }
+
+  /** Reopens the step's transaction (and savepoint) after `suspend`. */
+  async resume(): Promise<void> {
+    await this.#openStep();
+  }
+
+  /** Undoes the run's preparation and stops watching statements; call when the run ends. */
+  async close(): Promise<void> {
+    this.#session.afterEachStatement(null);
+    await this.#guard?.restore();
+  }
+
+  async #commit(): Promise<void> {
+    this.#open = false;
+    await this.#session.execute('COMMIT');
   }
 }

@@ -30,6 +30,21 @@ export interface MigrationLock {
   release(): Promise<void>;
 }
 
+/**
+ * What a dialect stops enforcing for the length of a run and checks itself instead (SQLite's
+ * foreign keys), so that a migration that breaks it fails and rolls back like any other.
+ */
+export interface ConsistencyGuard {
+  /** A migration step starts: what ran before it (the runtime's own statements) is settled. */
+  startStep(): void;
+  /** Told each statement that succeeded on the connection, to skip checks nothing could break. */
+  observe(sql: string): void;
+  /** Throws a typed error naming `revision` when the work since the last check broke the rule. */
+  check(revision: string): Promise<void>;
+  /** Restores the connection's setting; called once the run holds no transaction. */
+  restore(): Promise<void>;
+}
+
 export interface ConnectOptions {
   /** How long SQLite waits on a busy database before failing a statement. */
   readonly busyTimeoutMs: number;
@@ -63,6 +78,16 @@ export interface DialectAdapter {
   readonly transactionalDdl: boolean;
   /** The statement that opens a migration transaction. */
   readonly beginStatement: string;
+  /**
+   * In `per-migration` mode, run each migration in a SAVEPOINT of one run-wide transaction
+   * instead of a transaction of its own (SQLite, where every COMMIT syncs the file).
+   */
+  readonly stepsAsSavepoints: boolean;
+  /**
+   * Prepares the migration connection before the run's first transaction and returns the check
+   * to make before each commit point; absent when the dialect needs neither.
+   */
+  prepareRun?(run: StatementRunner): Promise<ConsistencyGuard>;
   /** Offline SQL wraps transactions in BEGIN/COMMIT only where DDL is transactional (as Alembic). */
   readonly offlineTransactions: boolean;
   /**

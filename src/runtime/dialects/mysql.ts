@@ -28,6 +28,7 @@ export const mysqlAdapter: DialectAdapter = {
   // MySQL and MariaDB commit DDL implicitly: a transaction only protects a migration's DML.
   transactionalDdl: false,
   beginStatement: 'START TRANSACTION',
+  stepsAsSavepoints: false,
   offlineTransactions: false,
   placeholderStyle: 'question',
   serverVersionQuery: 'SELECT VERSION() AS version',

@@ -43,6 +43,7 @@ export const postgresqlAdapter: DialectAdapter = {
   name: 'postgresql',
   transactionalDdl: true,
   beginStatement: 'BEGIN',
+  stepsAsSavepoints: false,
   offlineTransactions: true,
   placeholderStyle: 'dollar',
   serverVersionQuery: 'SHOW server_version',

@@ -11,6 +11,7 @@ import {
   quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
+import { checkForeignKeysAtCommits } from './sqlite-foreign-keys.js';
 
 function filenameOf(spec: ConnectionSpec): string {
   if (spec.dialect !== 'sqlite') throw new TypeError(`sqlite adapter given a ${spec.dialect} spec`);
@@ -77,6 +78,9 @@ export const sqliteAdapter: DialectAdapter = {
   // IMMEDIATE takes the write lock at BEGIN, so a busy database waits there instead of failing
   // half-way through a migration when a read lock cannot be upgraded.
   beginStatement: 'BEGIN IMMEDIATE',
+  // See TransactionControl: one COMMIT (one file sync) per run instead of one per migration.
+  stepsAsSavepoints: true,
+  prepareRun: checkForeignKeysAtCommits,
   offlineTransactions: true,
   placeholderStyle: 'question',
   serverVersionQuery: 'SELECT sqlite_version() AS version',

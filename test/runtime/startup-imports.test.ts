@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * `ambix upgrade head` runs at every application start, usually with nothing to do. That path
+ * must load no heavy package: drivers are imported by the adapter of the dialect in use only
+ * when it connects, Kysely and the operations API only when a revision runs, esbuild only when a
+ * TypeScript file must be compiled. This follows the static imports that survive compilation
+ * (type-only imports are erased; `await import()` is lazy by design).
+ */
+const HEAVY = ['kysely', 'esbuild', 'pg', 'mysql2', 'mysql2/promise', 'better-sqlite3'];
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+
+function staticImports(file: string): string[] {
+  const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: file,
+  });
+  const source = ts.createSourceFile(file, outputText, ts.ScriptTarget.ES2022);
+  return source.statements.flatMap((statement) =>
+    (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+    statement.moduleSpecifier !== undefined &&
+    ts.isStringLiteral(statement.moduleSpecifier)
+      ? [statement.moduleSpecifier.text]
+      : [],
+  );
+}
+
+/** Every package reached by static imports from `entry`, with the chain that reaches it. */
+function packagesReachedFrom(entry: string): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const visit = (file: string, chain: string[]): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of staticImports(file)) {
+      if (specifier.startsWith('.')) {
+        visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')), [...chain, file]);
+      } else if (!specifier.startsWith('node:') && !packages.has(specifier)) {
+        packages.set(
+          specifier,
+          [...chain, file].map((path) => path.slice(SRC.length + 1)),
+        );
+      }
+    }
+  };
+  visit(entry, []);
+  return packages;
+}
+
+describe('the start-up path of upgrade loads no heavy package', () => {
+  for (const entry of ['commands/upgrade.ts', 'runtime/run.ts', 'commands/migrate.ts']) {
+    it(`src/${entry} reaches none of ${HEAVY.join(', ')} by a static import`, () => {
+      const reached = packagesReachedFrom(resolve(SRC, entry));
+      const heavy = HEAVY.filter((name) => reached.has(name)).map(
+        (name) => `${name} via ${reached.get(name)!.join(' -> ')}`,
+      );
+      expect(heavy).toEqual([]);
+    });
+  }
+
+  it('the check sees a static import of a heavy package when there is one', () => {
+    const reached = packagesReachedFrom(resolve(SRC, 'runtime/executor.ts'));
+    expect([...reached.keys()]).toContain('kysely');
+  });
+});
