@@ -35,6 +35,9 @@ interface CacheFile {
   readonly entries: Record<string, Entry>;
 }
 
+/** Below this many files a location is not cached. */
+export const MIN_CACHED_FILES = 100;
+
 const readerStamp = (() => {
   // header.js in the built package; header.ts when running from source (tests).
   for (const name of ['./header.js', './header.ts']) {
@@ -88,9 +91,14 @@ export class HeaderCache {
     return revision;
   }
 
-  /** Writes the entries used this time (forgetting deleted files), if anything changed. */
+  /**
+   * Writes the entries used this time (forgetting deleted files), if anything changed. A small
+   * location is read faster than the cache file would be, so it leaves no cache file behind.
+   */
   save(): void {
-    const removed = Object.keys(this.#previous).length !== Object.keys(this.#current).length;
+    const count = Object.keys(this.#current).length;
+    if (count < MIN_CACHED_FILES) return;
+    const removed = Object.keys(this.#previous).length !== count;
     if (!this.#changed && !removed) return;
     const content: CacheFile = { reader: readerStamp, entries: this.#current };
     const partial = `${this.#file}.${process.pid}.tmp`;
