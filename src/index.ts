@@ -1,6 +1,8 @@
 // The library entry: everything the CLI can do is exported here.
 
 export { type CliIo, type CliStream, runCli } from './cli/main.js';
+export { type BackupOptions, type BackupResult, backup } from './commands/backup.js';
+export { type DoctorOptions, type DoctorResult, doctor } from './commands/doctor.js';
 export {
   type BranchesResult,
   type BranchPoint,
@@ -68,6 +70,9 @@ export {
   VersionPathNotConfiguredError,
   VersionPathRequiredError,
 } from './commands/index.js';
+export { type LintOptions, type LintResult, lint } from './commands/lint.js';
+export { type LogOptions, type LogResult, log } from './commands/log.js';
+export { type RestoreOptions, type RestoreResult, restore } from './commands/restore.js';
 export {
   ConfigFileNotFoundError,
   defineConfig,
@@ -96,6 +101,7 @@ export * from './runtime/errors.js';
 export type { RunEvent, RunEventListener, StepInfo } from './runtime/events.js';
 export { describeStep } from './runtime/events.js';
 export { type ConnectionSpec, parseDatabaseUrl, redactUrl } from './runtime/url.js';
+export * from './safety/index.js';
 export { discoverRevisions, readRevisionFile } from './script/discovery.js';
 export * from './script/file-errors.js';
 export { FileTemplateError } from './script/file-name.js';

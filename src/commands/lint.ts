@@ -1,0 +1,66 @@
+import type { DialectName } from '../dialect.js';
+import { UsageError } from '../errors.js';
+import { parseDatabaseUrl, redactUrl } from '../runtime/url.js';
+import { readVersionRows, VersionTableSql } from '../runtime/version-table.js';
+import { classifyPlan } from '../safety/classify-plan.js';
+import type { RevisionClassification } from '../safety/findings.js';
+import { connectIfExists, rowProbe } from '../safety/live-database.js';
+import { planUpgrade } from '../script/planner.js';
+import { loadRevisionCode } from '../script/revision-code.js';
+import { versionTableOf } from './online.js';
+import { loadProject, type ProjectOptions } from './project.js';
+
+export interface LintOptions extends ProjectOptions {
+  /** Upgrade target whose pending revisions are classified (default `heads`). */
+  readonly target?: string;
+  /** Classify for this dialect; defaults to the URL's. Without a URL the whole path from base is classified. */
+  readonly dialect?: DialectName;
+}
+
+export interface LintResult {
+  readonly dialect: DialectName;
+  /** The database read for pending revisions and row counts (password hidden), or null. */
+  readonly url: string | null;
+  /** The version rows the pending revisions start from (empty without a database). */
+  readonly current: readonly string[];
+  readonly revisions: readonly RevisionClassification[];
+}
+
+/**
+ * `ambix lint`: the risks of each revision an upgrade to `target` would run, without running
+ * anything. With a database URL of the same dialect, the pending revisions start from its version
+ * rows, revisions' reads see its schema, and row-dependent hazards are checked against its rows.
+ */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const { config, graph } = await loadProject(options);
+  const target = options.target ?? 'heads';
+  const spec = config.url === null ? null : parseDatabaseUrl(config.url, options.cwd);
+  const dialect = options.dialect ?? spec?.dialect;
+  if (dialect === undefined) {
+    throw new UsageError(
+      'lint needs a dialect: pass --dialect sqlite|postgresql|mysql, or a database URL (--url).',
+    );
+  }
+  const session = spec !== null && spec.dialect === dialect ? await connectIfExists(spec) : null;
+  try {
+    const current =
+      session === null
+        ? []
+        : (await readVersionRows(session, new VersionTableSql(session.adapter, versionTableOf(config)))).rows;
+    const revisions = await classifyPlan(planUpgrade(graph, current, target), {
+      dialect,
+      loadCode: loadRevisionCode,
+      serverVersion: session?.serverVersion ?? null,
+      read: session === null ? null : (statement) => session.execute(statement.sql, statement.parameters),
+      ...(session === null ? {} : { rowProbe: rowProbe(session) }),
+    });
+    return {
+      dialect,
+      url: session === null || config.url === null ? null : redactUrl(config.url),
+      current,
+      revisions,
+    };
+  } finally {
+    await session?.close();
+  }
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import type { Session } from '../../runtime/session.js';
+import { revisionChecksum } from './checksum.js';
+import { type HistoryDirection, type HistoryRow, HistoryTableSql, rowFromDatabase } from './table.js';
+
+/** What the history needs from a connection: a Session, or anything shaped like one. */
+export type HistoryConnection = Pick<Session, 'execute' | 'adapter'>;
+
+let cachedVersion: string | undefined;
+
+/** ambix's own version, from the package.json two folders above src/safety/history or dist/…. */
+export function ambixVersion(): string {
+  if (cachedVersion === undefined) {
+    try {
+      const manifest = JSON.parse(
+        readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+      ) as {
+        version?: string;
+      };
+      cachedVersion = manifest.version ?? 'unknown';
+    } catch {
+      cachedVersion = 'unknown';
+    }
+  }
+  return cachedVersion;
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the environment is the next best witness.
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+export interface StepFacts {
+  readonly revision: string;
+  readonly direction: HistoryDirection;
+  readonly started: Date;
+  readonly durationMs: number;
+  /** The revision file; its checksum is taken now, as the step runs. Null for stamps without one. */
+  readonly path: string | null;
+}
+
+/** A history row for a step this process ran: host, user and version filled in. */
+export function historyRow(facts: StepFacts): HistoryRow {
+  return {
+    revision: facts.revision,
+    direction: facts.direction,
+    startedAt: facts.started.toISOString(),
+    durationMs: Math.round(facts.durationMs),
+    host: hostname(),
+    user: currentUser(),
+    ambixVersion: ambixVersion(),
+    checksum: facts.path === null ? null : revisionChecksum(facts.path),
+  };
+}
+
+/** Creates the history table when missing. Only commands that write call it. */
+export async function ensureHistoryTable(connection: HistoryConnection, table?: string): Promise<void> {
+  await connection.execute(new HistoryTableSql(connection.adapter, table).create());
+}
+
+/**
+ * Writes one row, creating the table first if needed. Meant to run on the migration's own
+ * connection right after the step's version-row change, so it commits (or rolls back) with it.
+ */
+export async function recordStep(
+  connection: HistoryConnection,
+  row: HistoryRow,
+  table?: string,
+): Promise<void> {
+  await ensureHistoryTable(connection, table);
+  const { sql, parameters } = new HistoryTableSql(connection.adapter, table).insert(row);
+  await connection.execute(sql, parameters);
+}
+
+/** The rows, newest first; null when the table does not exist (no command has written it yet). */
+export async function readHistory(
+  connection: HistoryConnection,
+  options: { table?: string; limit?: number | null } = {},
+): Promise<HistoryRow[] | null> {
+  const sql = new HistoryTableSql(connection.adapter, options.table).select(options.limit ?? null);
+  try {
+    return (await connection.execute(sql)).rows.map(rowFromDatabase);
+  } catch (error) {
+    if (connection.adapter.isMissingTable(error)) return null;
+    throw error;
+  }
+}

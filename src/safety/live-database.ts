@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { connect, type Session } from '../runtime/session.js';
+import type { ConnectionSpec } from '../runtime/url.js';
+import type { RowProbe } from './classify.js';
+
+/** Whether each table has rows, read with one `SELECT 1 … LIMIT 1` per table. */
+export function rowProbe(session: Session): RowProbe {
+  return async (table) => {
+    try {
+      const { rows } = await session.execute(
+        `SELECT 1 AS present FROM ${session.adapter.quoteIdentifier(table)} LIMIT 1`,
+      );
+      return rows.length > 0 ? 'rows' : 'empty';
+    } catch (error) {
+      if (session.adapter.isMissingTable(error)) return 'missing';
+      throw error;
+    }
+  };
+}
+
+const READ_ONLY: Record<Session['spec']['dialect'], string> = {
+  sqlite: 'PRAGMA query_only = ON',
+  postgresql: 'SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY',
+  mysql: 'SET SESSION TRANSACTION READ ONLY',
+};
+
+/**
+ * Connects in read-only mode, so that nothing lint, doctor or log run (a revision's SELECT with
+ * side effects included) can change the database; null for a SQLite file that does not exist,
+ * which opening would create.
+ */
+export async function connectIfExists(spec: ConnectionSpec): Promise<Session | null> {
+  if (spec.dialect === 'sqlite' && spec.filename !== ':memory:' && !existsSync(spec.filename)) return null;
+  const session = await connect(spec);
+  try {
+    await session.execute(READ_ONLY[spec.dialect]);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}
