@@ -54,13 +54,19 @@ function chatJson(chatIndex, count) {
       content: user
         ? `Question ${i} of chat ${chatIndex}: how do I migrate a database safely?`
         : `Answer ${i}: take a backup, run the migration in a transaction, check the result. ✓`,
-      ...(user ? {} : { model: i % 4 === 1 ? 'llama3' : 'mistral', done: true, usage: { total_tokens: 40 + i } }),
+      ...(user
+        ? {}
+        : { model: i % 4 === 1 ? 'llama3' : 'mistral', done: true, usage: { total_tokens: 40 + i } }),
       timestamp: base + i,
     };
     if (parentId !== null) messages[parentId]?.childrenIds.push(id);
     if (!regenerated) parent = id;
   }
-  return JSON.stringify({ title: `Chat ${chatIndex}`, models: ['llama3'], history: { currentId: parent, messages } });
+  return JSON.stringify({
+    title: `Chat ${chatIndex}`,
+    models: ['llama3'],
+    history: { currentId: parent, messages },
+  });
 }
 
 function ambix(args, url) {
@@ -68,11 +74,24 @@ function ambix(args, url) {
   const started = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`))', ambixBin, '--url', url, ...args],
-    { cwd: example, encoding: 'utf8', env: { ...process.env, AMBIX_OPENWEBUI_QUIET: '1' }, maxBuffer: 1 << 26 },
+    [
+      '--import',
+      'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))',
+      ambixBin,
+      '--url',
+      url,
+      ...args,
+    ],
+    {
+      cwd: example,
+      encoding: 'utf8',
+      env: { ...process.env, AMBIX_OPENWEBUI_QUIET: '1' },
+      maxBuffer: 1 << 26,
+    },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`ambix ${args.join(' ')} failed:\n${result.stderr}\n${result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`ambix ${args.join(' ')} failed:\n${result.stderr}\n${result.stdout}`);
   const rss = Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? 0) / 1024;
   return { seconds, rssMb: rss };
 }
@@ -143,9 +162,12 @@ async function open(dialect, url, file) {
     return {
       exec: (sql) => db.exec(sql),
       insertChats: (rows) => {
-        const insert = db.prepare('INSERT INTO chat (id, user_id, title, chat, created_at, updated_at, archived, meta) VALUES (?, ?, ?, ?, ?, ?, 0, ?)');
+        const insert = db.prepare(
+          'INSERT INTO chat (id, user_id, title, chat, created_at, updated_at, archived, meta) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
+        );
         db.transaction(() => {
-          for (const row of rows) insert.run(row.id, row.user_id, row.title, row.chat, row.created_at, row.updated_at, '{}');
+          for (const row of rows)
+            insert.run(row.id, row.user_id, row.title, row.chat, row.created_at, row.updated_at, '{}');
         })();
       },
       floorBatch: (last) => db.prepare(floorBatchSql('sqlite')).all(last),
@@ -164,7 +186,10 @@ async function open(dialect, url, file) {
         const b = i * 6;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, false, '{}')`;
       });
-      await client.query(`INSERT INTO chat (id, user_id, title, chat, created_at, updated_at, archived, meta) VALUES ${tuples.join(', ')}`, params);
+      await client.query(
+        `INSERT INTO chat (id, user_id, title, chat, created_at, updated_at, archived, meta) VALUES ${tuples.join(', ')}`,
+        params,
+      );
     },
     floorBatch: async (last) => (await client.query(floorBatchSql('postgresql'), [last])).rows,
     count: async (table) => Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n),
@@ -202,7 +227,7 @@ async function bench(dialect) {
       const inserted = await db.floorBatch(last);
       if (inserted.length === 0) break;
       floorRows += inserted.length;
-      last = inserted.reduce((max, row) => (row.chat_id > max ? row.chat_id : max), last);
+      for (const row of inserted) if (row.chat_id > last) last = row.chat_id;
     }
     await db.exec('COMMIT');
     const floorSeconds = Number(process.hrtime.bigint() - floorStarted) / 1e9;
@@ -213,7 +238,15 @@ async function bench(dialect) {
     const check = await open(dialect, url, file);
     const counted = await check.count('chat_message');
     await check.close();
-    return { dialect, seedSeconds, floorSeconds, floorRows, ambixSeconds: run.seconds, rssMb: run.rssMb, rows: Number(counted) };
+    return {
+      dialect,
+      seedSeconds,
+      floorSeconds,
+      floorRows,
+      ambixSeconds: run.seconds,
+      rssMb: run.rssMb,
+      rows: Number(counted),
+    };
   });
 }
 
@@ -223,7 +256,17 @@ for (const dialect of values.dialects.split(',')) {
   results.push(await bench(dialect));
 }
 printTable(
-  ['dialect', 'chats', 'rows (ambix)', 'rows (floor)', 'floor s', 'ambix s', 'ambix / floor', 'ambix rows/s', 'peak RSS MB'],
+  [
+    'dialect',
+    'chats',
+    'rows (ambix)',
+    'rows (floor)',
+    'floor s',
+    'ambix s',
+    'ambix / floor',
+    'ambix rows/s',
+    'peak RSS MB',
+  ],
   results.map((r) => [
     r.dialect,
     CHATS,
@@ -237,4 +280,7 @@ printTable(
   ]),
 );
 mkdirSync(work, { recursive: true });
-writeFileSync(join(work, 'results.json'), `${JSON.stringify({ chats: CHATS, messages: MESSAGES, results }, null, 2)}\n`);
+writeFileSync(
+  join(work, 'results.json'),
+  `${JSON.stringify({ chats: CHATS, messages: MESSAGES, results }, null, 2)}\n`,
+);

@@ -1,0 +1,75 @@
+/**
+ * add_group_member_table: one group_member row per element of group.user_ids, then user_ids is
+ * dropped. All or nothing as upstream: an existing group_member table skips the whole revision.
+ */
+import { randomUUID } from 'node:crypto';
+import { type Operations, t } from 'ambix';
+import { column, required, uniqueTextKey } from './lib/columns.js';
+import { decodeText, pythonJson, readJsonColumn, truthy } from './lib/json.js';
+import { Progress, scanPages } from './lib/scan.js';
+import { nowSeconds } from './lib/schema.js';
+
+export const revision = '37f288994c47';
+export const downRevision = 'a5c220713937';
+export const message = 'add_group_member_table';
+export const createDate = '2025-11-17 03:45:25.123939';
+
+function memberIds(raw: unknown): unknown[] {
+  let value = raw;
+  if (!truthy(value)) return [];
+  if (typeof value === 'string') {
+    const decoded = decodeText(value);
+    if (!decoded.ok) return [];
+    value = decoded.value;
+  }
+  return Array.isArray(value) ? value : [];
+}
+
+export async function upgrade(op: Operations): Promise<void> {
+  if (await op.inspect.hasTable('group_member')) return;
+  await op.createTable('group_member', {
+    columns: [
+      uniqueTextKey(),
+      required('group_id', t.text(), { references: { table: 'group', column: 'id', onDelete: 'CASCADE' } }),
+      required('user_id', t.text(), { references: { table: 'user', column: 'id', onDelete: 'CASCADE' } }),
+      column('created_at', t.bigint()),
+      column('updated_at', t.bigint()),
+    ],
+    uniqueConstraints: [{ name: 'uq_group_member_group_user', columns: ['group_id', 'user_id'] }],
+  });
+  const now = nowSeconds();
+  const progress = new Progress('group.user_ids into group_member');
+  for await (const groups of scanPages(op, { table: 'group', columns: ['user_ids'] })) {
+    for (const group of groups) {
+      // Upstream fails the whole revision on a repeated or null id in one list; each member once here.
+      const ids = [...new Set(memberIds(readJsonColumn(op, group.user_ids)))].filter((id) => id !== null);
+      const rows = ids.map((userId) => ({
+        id: randomUUID(),
+        group_id: group.id,
+        user_id: userId,
+        created_at: now,
+        updated_at: now,
+      }));
+      await op.bulkInsert('group_member', rows);
+      progress.add(rows.length);
+    }
+  }
+  progress.done();
+  await op.batchAlterTable('group', (batch) => batch.dropColumn('user_ids'));
+}
+
+export async function downgrade(op: Operations): Promise<void> {
+  await op.batchAlterTable('group', (batch) => batch.addColumn({ name: 'user_ids', type: t.json() }));
+  for await (const groups of scanPages(op, { table: 'group', columns: [] })) {
+    for (const group of groups) {
+      const { rows } = await op.execute('SELECT user_id FROM group_member WHERE group_id = :id', {
+        id: group.id,
+      });
+      await op.execute('UPDATE "group" SET user_ids = :ids WHERE id = :id', {
+        ids: pythonJson(rows.map((row) => row.user_id)),
+        id: group.id,
+      });
+    }
+  }
+  await op.dropTable('group_member');
+}

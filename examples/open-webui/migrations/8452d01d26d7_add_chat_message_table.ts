@@ -1,0 +1,186 @@
+/**
+ * Add chat_message table and backfill it from every chat's JSON history.
+ *
+ * The heaviest data migration of the history (upstream reports 55-minute runs and OOM kills on
+ * large PostgreSQL databases). Here memory stays bounded whatever the size of the chat table:
+ * chats are read in keyset pages of 500 (ordered by id, one indexed range scan per page), their
+ * messages are queued and flushed every 5,000 rows, and nothing else is kept. Each flush runs
+ * in a savepoint; if the multi-row insert fails, the flush is retried row by row, each in its
+ * own savepoint, and the rows the database refuses are counted and reported, as upstream does.
+ * Progress goes to stderr every two seconds.
+ */
+import { type Operations, t } from 'ambix';
+import { type ChatMessageRow, messagesOfChat } from './lib/chat-messages.js';
+import { column, required } from './lib/columns.js';
+import { bindBoolean, readJsonColumn } from './lib/json.js';
+import { Progress, scanPages } from './lib/scan.js';
+import { nowSeconds } from './lib/schema.js';
+
+export const revision = '8452d01d26d7';
+export const downRevision = '374d2f66af06';
+export const message = 'Add chat_message table';
+export const createDate = '2026-02-01 04:00:00.000000';
+
+const FLUSH_ROWS = 5000;
+const CHAT_PAGE = 500;
+
+const COMPOSITE_INDEXES: readonly [string, string[]][] = [
+  ['chat_message_chat_parent_idx', ['chat_id', 'parent_id']],
+  ['chat_message_model_created_idx', ['model_id', 'created_at']],
+  ['chat_message_user_created_idx', ['user_id', 'created_at']],
+];
+
+export async function upgrade(op: Operations): Promise<void> {
+  if (await op.inspect.hasTable('chat_message')) return;
+  await op.createTable('chat_message', {
+    columns: [
+      { name: 'id', type: t.text(), primaryKey: true, nullable: false },
+      required('chat_id', t.text(), {
+        index: true,
+        references: { table: 'chat', column: 'id', onDelete: 'CASCADE' },
+      }),
+      column('user_id', t.text(), { index: true }),
+      required('role', t.text()),
+      column('parent_id', t.text()),
+      column('content', t.json()),
+      column('output', t.json()),
+      column('model_id', t.text(), { index: true }),
+      column('files', t.json()),
+      column('sources', t.json()),
+      column('embeds', t.json()),
+      column('done', t.boolean()),
+      column('status_history', t.json()),
+      column('error', t.json()),
+      column('usage', t.json()),
+      column('created_at', t.bigint(), { index: true }),
+      column('updated_at', t.bigint()),
+    ],
+  });
+  for (const [name, columns] of COMPOSITE_INDEXES) await op.createIndex(name, 'chat_message', columns);
+  await backfill(op);
+}
+
+async function backfill(op: Operations): Promise<void> {
+  const now = nowSeconds();
+  const progress = new Progress('chat_message backfill (rows)');
+  let failed = 0;
+  let queue: ChatMessageRow[] = [];
+  const flush = async () => {
+    failed += await insertBatch(op, queue);
+    progress.add(queue.length);
+    queue = [];
+  };
+  const pages = scanPages(op, {
+    table: 'chat',
+    columns: ['user_id', 'chat'],
+    // Pseudo-chats of shared links are not conversations (c1d2e3f4a5b6 moves them away).
+    where: "user_id NOT LIKE 'shared-%'",
+    pageSize: CHAT_PAGE,
+  });
+  for await (const chats of pages) {
+    for (const chat of chats) {
+      const { rows, rejected } = messagesOfChat(
+        String(chat.id),
+        chat.user_id,
+        readJsonColumn(op, chat.chat),
+        now,
+      );
+      for (const reject of rejected) warn(`skipped message ${reject.id}: ${reject.reason}`);
+      failed += rejected.length;
+      for (const row of rows) queue.push(row);
+      if (queue.length >= FLUSH_ROWS) await flush();
+    }
+  }
+  if (queue.length > 0) await flush();
+  progress.done(failed > 0 ? `, ${failed} message(s) skipped` : '');
+}
+
+function warn(text: string): void {
+  if (process.env.AMBIX_OPENWEBUI_QUIET !== '1') process.stderr.write(`  warning: ${text}\n`);
+}
+
+const COLUMNS = [
+  'id',
+  'chat_id',
+  'user_id',
+  'role',
+  'parent_id',
+  'content',
+  'output',
+  'model_id',
+  'files',
+  'sources',
+  'embeds',
+  'done',
+  'status_history',
+  'error',
+  'usage',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ChatMessageRow)[];
+
+/** Rows per INSERT: 500 × 17 parameters stays under every database's parameter limit. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * The multi-row INSERT text for `count` rows, built once per size and reused: the runtime keeps
+ * every statement's text for its failure report, so one shared string per size keeps that
+ * record small however many rows the backfill writes.
+ */
+const insertTexts = new Map<string, string>();
+function insertText(op: Operations, count: number): string {
+  const key = `${op.dialect.name}:${count}`;
+  let sql = insertTexts.get(key);
+  if (sql === undefined) {
+    let parameter = 0;
+    const placeholder = () => (op.dialect.name === 'postgresql' ? `$${++parameter}` : '?');
+    const tuple = () => `(${COLUMNS.map(placeholder).join(', ')})`;
+    const tuples = Array.from({ length: count }, tuple);
+    sql = `INSERT INTO chat_message (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
+    insertTexts.set(key, sql);
+  }
+  return sql;
+}
+
+async function insertRows(op: Operations, rows: readonly ChatMessageRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const parameters: unknown[] = [];
+    for (const row of chunk) {
+      for (const name of COLUMNS) parameters.push(name === 'done' ? bindBoolean(op, row.done) : row[name]);
+    }
+    await op.execute(insertText(op, chunk.length), parameters);
+  }
+}
+
+/** Inserts the rows; returns how many the database refused (those are skipped, as upstream). */
+async function insertBatch(op: Operations, rows: readonly ChatMessageRow[]): Promise<number> {
+  await op.execute('SAVEPOINT chat_message_batch');
+  try {
+    await insertRows(op, rows);
+    await op.execute('RELEASE SAVEPOINT chat_message_batch');
+    return 0;
+  } catch {
+    await op.execute('ROLLBACK TO SAVEPOINT chat_message_batch');
+    await op.execute('RELEASE SAVEPOINT chat_message_batch');
+  }
+  let failed = 0;
+  for (const row of rows) {
+    await op.execute('SAVEPOINT chat_message_row');
+    try {
+      await insertRows(op, [row]);
+      await op.execute('RELEASE SAVEPOINT chat_message_row');
+    } catch (error) {
+      await op.execute('ROLLBACK TO SAVEPOINT chat_message_row');
+      await op.execute('RELEASE SAVEPOINT chat_message_row');
+      failed += 1;
+      warn(`skipped message ${row.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failed;
+}
+
+export async function downgrade(op: Operations): Promise<void> {
+  for (const [name] of [...COMPOSITE_INDEXES].reverse()) await op.dropIndex(name, { table: 'chat_message' });
+  await op.dropTable('chat_message');
+}
