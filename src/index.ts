@@ -73,6 +73,8 @@ export {
 export { type LintOptions, type LintResult, lint } from './commands/lint.js';
 export { type LogOptions, type LogResult, log } from './commands/log.js';
 export { type RestoreOptions, type RestoreResult, restore } from './commands/restore.js';
+export { type UpgradePlanOptions, upgradePlan } from './commands/upgrade.js';
+export type { UpgradeSafetyOptions } from './commands/upgrade-checks.js';
 export {
   ConfigFileNotFoundError,
   defineConfig,

@@ -26,6 +26,13 @@ export function describeEvent(event: RunEvent, waited = false): string | null {
       return `  failed after ${seconds(event.durationMs)}`;
     case 'stamp':
       return `Running stamp_revision ${event.from.join(', ')} -> ${event.to.join(', ')}`;
+    case 'revision-changed':
+      return (
+        `revision ${event.revision} (${event.path}) has changed since it ran on ${event.ranAt}; ` +
+        'the database may not match what the file now says (--strict makes this an error).'
+      );
+    case 'backup-written':
+      return `Backed up the database to ${event.file}`;
     case 'done':
       return event.steps === 0
         ? 'Nothing to do.'
@@ -43,6 +50,9 @@ export function eventPrinter(output: Output): (event: RunEvent) => void {
     }
     const line = describeEvent(event, waited);
     if (event.type === 'lock-waiting') waited = true;
-    if (line !== null) output.notice(line);
+    if (line === null) return;
+    // A changed revision file is a warning: printed even with --quiet.
+    if (event.type === 'revision-changed') output.warning(line);
+    else output.notice(line);
   };
 }

@@ -9,7 +9,6 @@ import type { DoctorFinding } from '../safety/doctor/finding.js';
 import { checkSchema } from '../safety/doctor/schema-checks.js';
 import { checkChangedRevisions, checkFileHeads, checkVersionRows } from '../safety/doctor/version-checks.js';
 import { readHistory } from '../safety/history/record.js';
-import { DEFAULT_HISTORY_TABLE } from '../safety/history/table.js';
 import { connectIfExists } from '../safety/live-database.js';
 import { SimulationContext } from '../safety/simulation-context.js';
 import { discoverRevisions } from '../script/discovery.js';
@@ -18,7 +17,7 @@ import { versionTableOf } from './online.js';
 import type { ProjectOptions } from './project.js';
 
 export interface DoctorOptions extends ProjectOptions {
-  /** The history table's name (default `ambix_history`). */
+  /** The history table's name (default: the config's `historyTable`, `ambix_history`). */
   readonly historyTable?: string;
 }
 
@@ -74,7 +73,7 @@ export async function doctor(options: DoctorOptions = {}): Promise<DoctorResult>
     return finish(redactUrl(config.url));
   }
   try {
-    await checkDatabase(session, config, graph, options.historyTable ?? DEFAULT_HISTORY_TABLE, findings);
+    await checkDatabase(session, config, graph, options.historyTable ?? config.historyTable, findings);
   } finally {
     await session.close();
   }

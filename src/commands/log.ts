@@ -1,7 +1,6 @@
 import { parseDatabaseUrl, redactUrl } from '../runtime/url.js';
 import { readHistory } from '../safety/history/record.js';
 import type { HistoryRow } from '../safety/history/table.js';
-import { DEFAULT_HISTORY_TABLE } from '../safety/history/table.js';
 import { connectIfExists } from '../safety/live-database.js';
 import { requireUrl } from './online.js';
 import { loadProject, type ProjectOptions } from './project.js';
@@ -9,7 +8,7 @@ import { loadProject, type ProjectOptions } from './project.js';
 export interface LogOptions extends ProjectOptions {
   /** At most this many rows, newest first (default: all). */
   readonly limit?: number;
-  /** The history table's name (default `ambix_history`). */
+  /** The history table's name (default: the config's `historyTable`, `ambix_history`). */
   readonly historyTable?: string;
 }
 
@@ -25,7 +24,7 @@ export interface LogResult {
 export async function log(options: LogOptions): Promise<LogResult> {
   const { config } = await loadProject(options);
   const url = requireUrl(config);
-  const table = options.historyTable ?? DEFAULT_HISTORY_TABLE;
+  const table = options.historyTable ?? config.historyTable;
   const session = await connectIfExists(parseDatabaseUrl(url, options.cwd));
   try {
     const rows =

@@ -5,7 +5,9 @@ import type { DialectName } from '../dialect.js';
 import { AmbixError, UsageError } from '../errors.js';
 import type { VersionTableRef } from '../runtime/dialects/adapter.js';
 import type { RunEventListener, StepInfo } from '../runtime/events.js';
+import type { AfterStepHook } from '../runtime/executor.js';
 import { runPlan } from '../runtime/run.js';
+import type { Session } from '../runtime/session.js';
 import { parseDatabaseUrl } from '../runtime/url.js';
 import { discoverRevisions } from '../script/discovery.js';
 import { RevisionGraph } from '../script/graph.js';
@@ -82,16 +84,42 @@ function resolveInlineConfig(raw: AmbixConfig, options: ProjectOptions, cwd: str
     fileTemplate: given.fileTemplate ?? CONFIG_DEFAULTS.fileTemplate,
     truncateSlugLength: given.truncateSlugLength ?? CONFIG_DEFAULTS.truncateSlugLength,
     revisionFormat: given.revisionFormat ?? CONFIG_DEFAULTS.revisionFormat,
+    historyTable: given.historyTable ?? CONFIG_DEFAULTS.historyTable,
+  };
+}
+
+/** What a command may do under the lock before the first step (see `RunPlanOptions.beforeSteps`). */
+export type BeforeSteps = (
+  project: Project,
+  run: { readonly session: Session; readonly plan: Plan; readonly rows: readonly string[] },
+) => Promise<void>;
+
+/**
+ * Writes each step's row in the history table, inside the step's transaction. The safety layer
+ * is imported at the first step, so the no-op path neither loads it nor touches the table.
+ * Offline (`--sql`) scripts carry no history rows: the history records what ran, with the
+ * checksum of the file as it ran, and a script has not run when it is rendered.
+ */
+function historyRecorder(table: string): AfterStepHook {
+  // One recorder per run, and a run ends at its first failure: once a step has created the
+  // table, the later steps of the same run can skip the CREATE.
+  let tableEnsured = false;
+  return async (session, step, timing) => {
+    const { recordPlanStep } = await import('../safety/history/plan-step.js');
+    await recordPlanStep(session, step, timing, table, { ensureTable: !tableEnsured });
+    tableEnsured = true;
   };
 }
 
 /**
  * Runs a planned command online: connect, read the rows, plan; with work to do, take the lock,
- * re-read and re-plan (another process may have done it meanwhile), execute.
+ * re-read and re-plan (another process may have done it meanwhile), run `beforeSteps`, execute,
+ * recording each step in the history table.
  */
 export async function runOnline(
   options: OnlineCommandOptions,
   plan: (project: Project, rows: readonly string[]) => Plan,
+  beforeSteps?: BeforeSteps,
 ): Promise<MigrationResult> {
   const project = await loadOnlineProject(options);
   const { config } = project;
@@ -105,6 +133,10 @@ export async function runOnline(
     // The loader (esbuild) is needed only when a revision runs, never on the no-op fast path.
     loadCode: async (revision) => (await import('../script/revision-code.js')).loadRevisionCode(revision),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    ...(beforeSteps === undefined
+      ? {}
+      : { beforeSteps: (session, planned, rows) => beforeSteps(project, { session, plan: planned, rows }) }),
+    afterStep: historyRecorder(config.historyTable),
   });
   return {
     startHeads: result.startHeads,

@@ -1,4 +1,5 @@
 import { planUpgrade } from '../script/planner.js';
+import type { LintResult } from './lint.js';
 import {
   type MigrationResult,
   type OfflineCommandOptions,
@@ -6,15 +7,36 @@ import {
   runOnline,
   type SqlScript,
 } from './online.js';
+import type { ProjectOptions } from './project.js';
+import type { UpgradeSafetyOptions } from './upgrade-checks.js';
 
-export interface UpgradeOptions extends OnlineCommandOptions {
+export interface UpgradeOptions extends OnlineCommandOptions, UpgradeSafetyOptions {
   /** Any upgrade target of §3: `head`, `heads`, an id or prefix, `label@head`, `+2`, `ae10+1`… */
   readonly target: string;
 }
 
-/** `ambix upgrade <target>`: runs the missing revisions' `upgrade` under the migration lock. */
+/**
+ * `ambix upgrade <target>`: runs the missing revisions' `upgrade` under the migration lock, each
+ * recorded in the history table. When there is work, first warns about applied revisions whose
+ * file changed (`strict`: fails), applies `rolling` and takes the `backup`.
+ */
 export function upgrade(options: UpgradeOptions): Promise<MigrationResult> {
-  return runOnline(options, ({ graph }, rows) => planUpgrade(graph, rows, options.target));
+  return runOnline(
+    options,
+    ({ graph }, rows) => planUpgrade(graph, rows, options.target),
+    // The safety layer is loaded only here, when the upgrade has steps to run.
+    async (project, run) => (await import('./upgrade-checks.js')).upgradeChecks(options)(project, run),
+  );
+}
+
+export interface UpgradePlanOptions extends ProjectOptions {
+  readonly target: string;
+}
+
+/** `ambix upgrade --plan <target>`: the classification of what the upgrade would run; runs nothing. */
+export async function upgradePlan(options: UpgradePlanOptions): Promise<LintResult> {
+  const { lint } = await import('./lint.js');
+  return lint(options);
 }
 
 export interface UpgradeSqlOptions extends OfflineCommandOptions {

@@ -52,6 +52,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     fileTemplate: config.fileTemplate ?? CONFIG_DEFAULTS.fileTemplate,
     truncateSlugLength: config.truncateSlugLength ?? CONFIG_DEFAULTS.truncateSlugLength,
     revisionFormat: config.revisionFormat ?? CONFIG_DEFAULTS.revisionFormat,
+    historyTable: config.historyTable ?? CONFIG_DEFAULTS.historyTable,
   };
 }
 

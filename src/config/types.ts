@@ -23,6 +23,8 @@ export interface AmbixConfig {
   readonly truncateSlugLength?: number;
   /** Default `ts`. */
   readonly revisionFormat?: RevisionFileFormat;
+  /** The table `upgrade`/`downgrade`/`stamp` record each step in, and `log`/`doctor` read. Default `ambix_history`. */
+  readonly historyTable?: string;
 }
 
 /** The configuration every command works from: defaults applied, paths absolute. */
@@ -41,6 +43,7 @@ export interface ResolvedConfig {
   readonly fileTemplate: string;
   readonly truncateSlugLength: number;
   readonly revisionFormat: RevisionFileFormat;
+  readonly historyTable: string;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -52,4 +55,5 @@ export const CONFIG_DEFAULTS = {
   fileTemplate: '%(rev)s_%(slug)s',
   truncateSlugLength: 40,
   revisionFormat: 'ts',
+  historyTable: 'ambix_history',
 } as const satisfies Omit<ResolvedConfig, 'configPath' | 'rootDir' | 'url'>;

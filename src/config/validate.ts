@@ -39,6 +39,7 @@ const CHECKS: Readonly<Record<keyof AmbixConfig, Check>> = {
   fileTemplate: nonEmptyString,
   truncateSlugLength: integerAtLeast(1, 'characters'),
   revisionFormat: oneOf(REVISION_FORMATS),
+  historyTable: nonEmptyString,
 };
 
 const KNOWN_KEYS = Object.keys(CHECKS);

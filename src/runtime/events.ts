@@ -22,6 +22,9 @@ export interface StepInfo {
  * - `step-start` / `step-done` / `step-failed`: one revision's `upgrade` or `downgrade`
  *   (`Running upgrade <from> -> <to>, <message>`), with its duration when it ends.
  * - `stamp`: version rows changed without running code (`Running stamp_revision <from> -> <to>`).
+ * - `revision-changed`: before an upgrade, an applied revision's file differs from the file that
+ *   ran (its checksum in the history table); a warning, an error with `--strict`.
+ * - `backup-written`: `upgrade --backup` wrote `file` (database at `heads`) before running.
  * - `done`: the run ended; `heads` are the version rows now.
  */
 export type RunEvent =
@@ -36,6 +39,16 @@ export type RunEvent =
   | ({ readonly type: 'step-done'; readonly durationMs: number } & StepInfo)
   | ({ readonly type: 'step-failed'; readonly durationMs: number; readonly error: string } & StepInfo)
   | { readonly type: 'stamp'; readonly from: readonly string[]; readonly to: readonly string[] }
+  | {
+      readonly type: 'revision-changed';
+      readonly revision: string;
+      readonly path: string;
+      /** Checksums (sha256) recorded when it ran, and of the file now. */
+      readonly recorded: string;
+      readonly current: string;
+      readonly ranAt: string;
+    }
+  | { readonly type: 'backup-written'; readonly file: string; readonly heads: readonly string[] }
   | {
       readonly type: 'done';
       readonly heads: readonly string[];

@@ -10,6 +10,19 @@ import { StatementRecord } from './statement-record.js';
 import { TransactionControl, type TransactionMode } from './transaction.js';
 import { applyVersionChange, readVersionRows, type VersionTableSql } from './version-table.js';
 
+/** When a step started and how long it took, up to its version-row change. */
+export interface StepTiming {
+  readonly started: Date;
+  readonly durationMs: number;
+}
+
+/**
+ * Called after each step's version-row change, on the run's session and inside the step's
+ * transaction (or savepoint): what it writes commits or rolls back with the step. The runtime
+ * knows nothing of what is recorded; `commands` passes the history writer of `safety`.
+ */
+export type AfterStepHook = (session: Session, step: PlanStep, timing: StepTiming) => Promise<void>;
+
 export interface ExecuteOptions {
   readonly session: Session;
   readonly versionTable: VersionTableSql;
@@ -18,6 +31,7 @@ export interface ExecuteOptions {
   readonly transactionMode: TransactionMode;
   readonly loadCode: RevisionCodeLoader;
   readonly onEvent: RunEventListener;
+  readonly afterStep?: AfterStepHook;
 }
 
 export interface ExecutionResult {
@@ -84,9 +98,12 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
 
 async function runStamp(step: PlanStep, options: ExecuteOptions): Promise<void> {
   options.onEvent({ type: 'stamp', from: step.from, to: step.to });
+  const started = new Date();
+  const clock = performance.now();
   for (const change of step.versionChanges) {
     await applyVersionChange(options.session, options.versionTable, change);
   }
+  await options.afterStep?.(options.session, step, { started, durationMs: performance.now() - clock });
 }
 
 async function runMigration(
@@ -97,6 +114,7 @@ async function runMigration(
   const { session, onEvent } = options;
   const info = stepInfo(step);
   onEvent({ type: 'step-start', ...info });
+  const startedAt = new Date();
   const started = performance.now();
   const record = new StatementRecord({
     autocommit: transaction.mode === 'none',
@@ -125,6 +143,7 @@ async function runMigration(
   for (const change of step.versionChanges) {
     await applyVersionChange(session, options.versionTable, change);
   }
+  await options.afterStep?.(session, step, { started: startedAt, durationMs: performance.now() - started });
   onEvent({ type: 'step-done', ...info, durationMs: Math.round(performance.now() - started) });
 }
 

@@ -1,6 +1,7 @@
 import type { Plan } from '../script/plan.js';
 import type { VersionTableRef } from './dialects/adapter.js';
 import type { RunEventListener, StepInfo } from './events.js';
+import type { AfterStepHook } from './executor.js';
 import { acquireLock } from './lock.js';
 import type { RevisionCodeLoader } from './revision-code.js';
 import { connect, type Session } from './session.js';
@@ -24,6 +25,13 @@ export interface RunPlanOptions {
   readonly plan: (rows: readonly string[]) => Plan;
   readonly loadCode: RevisionCodeLoader;
   readonly onEvent?: RunEventListener;
+  /**
+   * Called under the lock with the final plan, before anything is written, only when the plan has
+   * steps: checks that may refuse the run (by throwing) and work that must precede it (a backup).
+   */
+  readonly beforeSteps?: (session: Session, plan: Plan, rows: readonly string[]) => Promise<void>;
+  /** See `AfterStepHook`: the per-step record, written with the step. */
+  readonly afterStep?: AfterStepHook;
 }
 
 export interface RunPlanResult {
@@ -59,6 +67,7 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
     return await underLock(session, options, onEvent, async () => {
       const state = await readVersionRows(session, sql);
       const plan = options.plan(state.rows);
+      if (plan.steps.length > 0) await options.beforeSteps?.(session, plan, state.rows);
       const result = await executePlan(plan, {
         session,
         versionTable: sql,
@@ -66,6 +75,7 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
         transactionMode: options.transactionMode,
         loadCode: options.loadCode,
         onEvent,
+        ...(options.afterStep === undefined ? {} : { afterStep: options.afterStep }),
       });
       const stamped = plan.steps.filter((step) => step.kind === 'stamp').length;
       return finish(onEvent, started, {

@@ -31,6 +31,15 @@ function staticImports(file: string): string[] {
 
 /** Every package reached by static imports from `entry`, with the chain that reaches it. */
 function packagesReachedFrom(entry: string): Map<string, string[]> {
+  return reachedFrom(entry).packages;
+}
+
+/** Source files (relative to src/) reached by static imports from `entry`, `entry` included. */
+function filesReachedFrom(entry: string): string[] {
+  return [...reachedFrom(entry).files].map((path) => path.slice(SRC.length + 1));
+}
+
+function reachedFrom(entry: string): { packages: Map<string, string[]>; files: Set<string> } {
   const packages = new Map<string, string[]>();
   const seen = new Set<string>();
   const visit = (file: string, chain: string[]): void => {
@@ -48,7 +57,7 @@ function packagesReachedFrom(entry: string): Map<string, string[]> {
     }
   };
   visit(entry, []);
-  return packages;
+  return { packages, files: seen };
 }
 
 describe('the start-up path of upgrade loads no heavy package', () => {
@@ -65,5 +74,25 @@ describe('the start-up path of upgrade loads no heavy package', () => {
   it('the check sees a static import of a heavy package when there is one', () => {
     const reached = packagesReachedFrom(resolve(SRC, 'runtime/executor.ts'));
     expect([...reached.keys()]).toContain('kysely');
+  });
+});
+
+describe('the start-up path of upgrade loads no production-safety module', () => {
+  // The history, checksum and classification code is needed only when there are steps to run.
+  for (const entry of [
+    'commands/upgrade.ts',
+    'runtime/run.ts',
+    'commands/migrate.ts',
+    'cli/commands/database.ts',
+  ]) {
+    it(`src/${entry} reaches nothing under src/safety/ by a static import`, () => {
+      const safety = filesReachedFrom(resolve(SRC, entry)).filter((file) => file.startsWith('safety/'));
+      expect(safety).toEqual([]);
+    });
+  }
+
+  it('the check sees a static import of src/safety when there is one', () => {
+    const reached = filesReachedFrom(resolve(SRC, 'commands/upgrade-checks.ts'));
+    expect(reached).toContain('safety/history/verify.ts');
   });
 });

@@ -15,6 +15,13 @@ interface SqlFlags {
   readonly dialect?: string;
 }
 
+interface UpgradeFlags extends SqlFlags {
+  readonly plan?: boolean;
+  readonly rolling?: boolean;
+  readonly backup?: boolean;
+  readonly strict?: boolean;
+}
+
 function addSqlOptions(command: Command): Command {
   return command
     .option('--sql', 'print the SQL instead of running it (offline; no database needed)')
@@ -39,10 +46,29 @@ export function registerDatabaseCommands(program: Command, context: CommandConte
   addSqlOptions(
     context
       .command(program, 'upgrade', 'apply revisions up to a target (head, heads, an id, +N, label@head…)')
-      .argument('<rev>', 'target; with --sql also [start:]end'),
-  ).action(async (target: string, flags: SqlFlags, command: Command) => {
+      .argument('<rev>', 'target; with --sql also [start:]end')
+      .option('--plan', 'classify what the upgrade would run (as `ambix lint`) and run nothing')
+      .option('--rolling', 'refuse, before running anything, a revision that breaks servers on the old code')
+      .option('--backup', 'back the database up (as `ambix backup`) before running, when there is work')
+      .option(
+        '--strict',
+        'fail, before running anything, when an applied revision file changed since it ran',
+      ),
+  ).action(async (target: string, flags: UpgradeFlags, command: Command) => {
     const { output, project } = context.prepare(command);
+    if (flags.plan) {
+      if (flags.sql)
+        throw new UsageError('--plan and --sql cannot be combined: --plan runs and prints no SQL.');
+      const { upgradePlan } = await import('../../commands/upgrade.js');
+      const { renderClassifications } = await import('./safety.js');
+      const result = await upgradePlan({ ...project, target });
+      output.result(result, () => renderClassifications(result.revisions, output.style));
+      return;
+    }
     if (flags.sql) {
+      if (flags.rolling || flags.backup || flags.strict) {
+        throw new UsageError('--rolling, --backup and --strict need a database run; drop --sql to use them.');
+      }
       const { upgradeSql } = await import('../../commands/upgrade.js');
       printScript(
         output,
@@ -58,6 +84,9 @@ export function registerDatabaseCommands(program: Command, context: CommandConte
     await upgrade({
       ...project,
       target,
+      rolling: flags.rolling === true,
+      backup: flags.backup === true,
+      strict: flags.strict === true,
       onEvent: eventPrinter(output),
     });
   });

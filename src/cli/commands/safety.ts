@@ -49,11 +49,14 @@ export function registerSafetyCommands(program: Command, context: CommandContext
 
   context
     .command(program, 'doctor', 'check the config, the revision files and the database, and say what to fix')
-    .option('--history-table <name>', 'name of the history table', 'ambix_history')
-    .action(async (flags: { historyTable: string }, command: Command) => {
+    .option('--history-table <name>', "name of the history table (default: the config's historyTable)")
+    .action(async (flags: { historyTable?: string }, command: Command) => {
       const { output, project } = context.prepare(command);
       const { doctor } = await import('../../commands/doctor.js');
-      const result = await doctor({ ...project, historyTable: flags.historyTable });
+      const result = await doctor({
+        ...project,
+        ...(flags.historyTable === undefined ? {} : { historyTable: flags.historyTable }),
+      });
       output.result(result, () => {
         if (result.findings.length === 0) return `${output.style.marker('ok')}: no problems found.\n`;
         return result.findings
@@ -73,8 +76,8 @@ export function registerSafetyCommands(program: Command, context: CommandContext
   context
     .command(program, 'log', 'show what ran on the database: the ambix_history table, newest first')
     .option('-n, --limit <count>', 'show at most this many rows')
-    .option('--history-table <name>', 'name of the history table', 'ambix_history')
-    .action(async (flags: { limit?: string; historyTable: string }, command: Command) => {
+    .option('--history-table <name>', "name of the history table (default: the config's historyTable)")
+    .action(async (flags: { limit?: string; historyTable?: string }, command: Command) => {
       const { output, project } = context.prepare(command);
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
@@ -83,7 +86,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
       const { log } = await import('../../commands/log.js');
       const result = await log({
         ...project,
-        historyTable: flags.historyTable,
+        ...(flags.historyTable === undefined ? {} : { historyTable: flags.historyTable }),
         ...(limit === undefined ? {} : { limit }),
       });
       output.result(result, () => {

@@ -12,6 +12,7 @@ export async function recordPlanStep(
   step: PlanStep,
   timing: { readonly started: Date; readonly durationMs: number },
   table?: string,
+  options: { readonly ensureTable?: boolean } = {},
 ): Promise<void> {
   if (step.kind === 'migration') {
     const facts = {
@@ -20,10 +21,15 @@ export async function recordPlanStep(
       direction: step.direction,
       path: step.revision.path,
     };
-    await recordStep(connection, historyRow(facts), table);
+    await recordStep(connection, historyRow(facts), table, options);
     return;
   }
   for (const revision of step.to.length === 0 ? ['base'] : step.to) {
-    await recordStep(connection, historyRow({ ...timing, revision, direction: 'stamp', path: null }), table);
+    await recordStep(
+      connection,
+      historyRow({ ...timing, revision, direction: 'stamp', path: null }),
+      table,
+      options,
+    );
   }
 }

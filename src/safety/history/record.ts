@@ -71,8 +71,10 @@ export async function recordStep(
   connection: HistoryConnection,
   row: HistoryRow,
   table?: string,
+  options: { readonly ensureTable?: boolean } = {},
 ): Promise<void> {
-  await ensureHistoryTable(connection, table);
+  // A run creates the table once: on MySQL/MariaDB every CREATE TABLE commits implicitly.
+  if (options.ensureTable !== false) await ensureHistoryTable(connection, table);
   const { sql, parameters } = new HistoryTableSql(connection.adapter, table).insert(row);
   await connection.execute(sql, parameters);
 }
