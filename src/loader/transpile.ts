@@ -160,4 +160,3 @@ function ensureFolder(folder: string): Promise<unknown> {
   }
   return created;
 }
-

@@ -174,7 +174,7 @@ async function describeFailure(
     revision: step.revision.id,
     direction: step.direction,
     path: step.revision.path,
-    statement: record.failedStatement,
+    statement: record.failedStatementFor(error),
     databaseError: rootMessage(error),
     executed: record.executed(),
     heads,

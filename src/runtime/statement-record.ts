@@ -9,15 +9,31 @@ interface RecordedStatement {
 }
 
 /**
+ * How many statements a failure report lists, and how much of each. A data migration can run
+ * hundreds of thousands of statements (batched inserts of large JSON): the record keeps the most
+ * recent ones, shortened, plus counts, so its memory stays bounded whatever the migration does.
+ */
+const KEPT_STATEMENTS = 200;
+const KEPT_SQL_LENGTH = 2_000;
+
+function shorten(sql: string): string {
+  return sql.length <= KEPT_SQL_LENGTH ? sql : `${sql.slice(0, KEPT_SQL_LENGTH)}… (${sql.length} characters)`;
+}
+
+/**
  * The statements one migration step ran, and how many of them the database has committed: the
  * facts a failure report needs ("which statements were already committed").
  */
 export class StatementRecord {
-  readonly #statements: RecordedStatement[] = [];
+  /** The most recent statements; `#dropped` older ones were let go. */
+  #statements: RecordedStatement[] = [];
+  #dropped = 0;
+  /** Statements recorded in total (dropped ones included) at the last commit point. */
   #committedCount = 0;
   #autocommit: boolean;
   readonly #implicitDdlCommit: boolean;
-  #failedStatement: string | null = null;
+  /** Failed statements by the error the database raised, to match the error a migration fails with. */
+  readonly #failures: { readonly sql: string; readonly error: unknown }[] = [];
   #ignoring = false;
 
   /**
@@ -29,17 +45,31 @@ export class StatementRecord {
     this.#implicitDdlCommit = options.implicitDdlCommit;
   }
 
-  /** A statement ran (error null) or failed; the first failure is the one reported. */
+  /** A statement ran (error null) or failed with `error`. */
   record(sql: string, error: unknown | null): void {
     if (this.#ignoring || TRANSACTION_CONTROL.test(sql)) return;
     if (error !== null) {
-      this.#failedStatement ??= sql;
-      this.#statements.push({ sql, ok: false });
+      this.#failures.push({ sql: shorten(sql), error });
+      if (this.#failures.length > KEPT_STATEMENTS) this.#failures.shift();
+      this.#push({ sql: shorten(sql), ok: false });
       return;
     }
-    this.#statements.push({ sql, ok: true });
+    this.#push({ sql: shorten(sql), ok: true });
     if (this.#autocommit || (this.#implicitDdlCommit && IMPLICIT_COMMIT.test(sql))) {
-      this.#committedCount = this.#statements.length;
+      this.#committedCount = this.#total;
+    }
+  }
+
+  get #total(): number {
+    return this.#dropped + this.#statements.length;
+  }
+
+  #push(statement: RecordedStatement): void {
+    this.#statements.push(statement);
+    if (this.#statements.length > 2 * KEPT_STATEMENTS) {
+      const excess = this.#statements.length - KEPT_STATEMENTS;
+      this.#statements = this.#statements.slice(excess);
+      this.#dropped += excess;
     }
   }
 
@@ -55,21 +85,37 @@ export class StatementRecord {
 
   /** The transaction was committed: everything recorded so far stays. */
   markCommitted(): void {
-    this.#committedCount = this.#statements.length;
+    this.#committedCount = this.#total;
   }
 
   setAutocommit(autocommit: boolean): void {
     this.#autocommit = autocommit;
   }
 
-  get failedStatement(): string | null {
-    return this.#failedStatement;
+  /**
+   * The statement behind `error`, the error a migration failed with: the failed statement whose
+   * database error is `error` or one of its causes. A statement that failed earlier and that the
+   * revision recovered from (caught, rolled back to a savepoint) is not blamed for a later failure;
+   * with no match (the revision's own code threw) there is no failing statement.
+   */
+  failedStatementFor(error: unknown): string | null {
+    for (let current: unknown = error; current !== undefined && current !== null; ) {
+      const match = this.#failures.findLast((failure) => failure.error === current);
+      if (match !== undefined) return match.sql;
+      current = current instanceof Error ? current.cause : undefined;
+    }
+    return null;
   }
 
-  /** Successful statements, each with whether it survived the rollback that follows a failure. */
+  /** Statements let go to keep memory bounded (the oldest ones; all committed or not as counted). */
+  get omittedCount(): number {
+    return this.#dropped;
+  }
+
+  /** The most recent successful statements, each with whether it survived the rollback after a failure. */
   executed(): { sql: string; committed: boolean }[] {
     return this.#statements
-      .map((statement, index) => ({ ...statement, committed: index < this.#committedCount }))
+      .map((statement, index) => ({ ...statement, committed: this.#dropped + index < this.#committedCount }))
       .filter((statement) => statement.ok)
       .map(({ sql, committed }) => ({ sql, committed }));
   }

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as ambix from '../../src/index.js';
+import { cacheDirFor } from '../../src/loader/cache-dir.js';
 import {
   loadModule,
   ModuleNotFoundError,
   ModuleSyntaxError,
   preloadModules,
 } from '../../src/loader/index.js';
-import { cacheDirFor } from '../../src/loader/cache-dir.js';
 import { flushTranspileCache } from '../../src/loader/transpile.js';
 import { createTempProject } from '../files/temp-project.js';
 

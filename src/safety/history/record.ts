@@ -26,13 +26,25 @@ export function ambixVersion(): string {
   return cachedVersion;
 }
 
+let cachedUser: string | undefined;
+
+/** Asked once per process: `userInfo()` reads the passwd database, too slow to repeat per step. */
 function currentUser(): string {
+  if (cachedUser !== undefined) return cachedUser;
   try {
-    return userInfo().username;
+    cachedUser = userInfo().username;
   } catch {
     // No passwd entry (some containers): the environment is the next best witness.
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+    cachedUser = process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
+  return cachedUser;
+}
+
+let cachedHost: string | undefined;
+
+function currentHost(): string {
+  cachedHost ??= hostname();
+  return cachedHost;
 }
 
 export interface StepFacts {
@@ -51,7 +63,7 @@ export function historyRow(facts: StepFacts): HistoryRow {
     direction: facts.direction,
     startedAt: facts.started.toISOString(),
     durationMs: Math.round(facts.durationMs),
-    host: hostname(),
+    host: currentHost(),
     user: currentUser(),
     ambixVersion: ambixVersion(),
     checksum: facts.path === null ? null : revisionChecksum(facts.path),
