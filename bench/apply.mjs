@@ -55,10 +55,13 @@ function writeProjects(dialect) {
   const dir = join(work, dialect);
   rmSync(dir, { recursive: true, force: true });
   const ambixDir = join(dir, 'ambix', 'migrations');
+  const ambixSqlDir = join(dir, 'ambix', 'migrations-sql');
   const alembicDir = join(dir, 'alembic', 'alembic', 'versions');
   mkdirSync(ambixDir, { recursive: true });
+  mkdirSync(ambixSqlDir, { recursive: true });
   mkdirSync(alembicDir, { recursive: true });
   writeFileSync(join(dir, 'ambix', 'ambix.config.json'), JSON.stringify({ migrations: 'migrations' }));
+  writeFileSync(join(dir, 'ambix', 'ambix.sql.json'), JSON.stringify({ migrations: 'migrations-sql' }));
   writeFileSync(
     join(dir, 'ambix', 'ambix.all.json'),
     JSON.stringify({ migrations: 'migrations', transactionMode: 'all' }),
@@ -71,6 +74,10 @@ function writeProjects(dialect) {
     writeFileSync(
       join(ambixDir, `${id}_create_t${i}.ts`),
       `import type { Operations } from 'ambix';\n\nexport const revision = '${id}';\nexport const downRevision = ${parent ? `'${parent}'` : 'null'};\nexport const message = 'create t${i}';\n\nexport async function upgrade(op: Operations): Promise<void> {\n${up.map((s) => `  await op.execute(${JSON.stringify(s)});`).join('\n')}\n}\n\nexport async function downgrade(op: Operations): Promise<void> {\n${down.map((s) => `  await op.execute(${JSON.stringify(s)});`).join('\n')}\n}\n`,
+    );
+    writeFileSync(
+      join(ambixSqlDir, `${id}_create_t${i}.sql`),
+      `-- revision: ${id}\n-- downRevision: ${parent ?? 'null'}\n-- message: create t${i}\n\n-- upgrade\n${up.map((s) => `${s};`).join('\n')}\n\n-- downgrade\n${down.map((s) => `${s};`).join('\n')}\n`,
     );
     writeFileSync(
       join(alembicDir, `${id}_create_t${i}.py`),
@@ -197,6 +204,9 @@ for (const dialect of dialects) {
     (d) => timeProcess(process.execPath, [join(dir, 'floor.mjs'), d.floorArg]).seconds,
   );
   const ambixDefault = await measure(dialect, dir, (d) => ambix(d));
+  const ambixSql = await measure(dialect, dir, (d) =>
+    ambix(d, ['--config', join(ambixCwd, 'ambix.sql.json')]),
+  );
   const ambixAll = await measure(dialect, dir, (d) =>
     ambix(d, ['--config', join(ambixCwd, 'ambix.all.json')]),
   );
@@ -224,6 +234,8 @@ for (const dialect of dialects) {
     `${(ambixDefault / floor).toFixed(2)}x`,
     ambixAll.toFixed(2),
     `${(ambixAll / floor).toFixed(2)}x`,
+    ambixSql.toFixed(2),
+    `${(ambixSql / floor).toFixed(2)}x`,
     alembic === null ? 'n/a' : alembic.toFixed(2),
     alembic === null ? 'n/a' : `${(alembic / ambixDefault).toFixed(1)}x`,
     `${(noop * 1000).toFixed(0)} ms`,
@@ -238,6 +250,8 @@ printTable(
     'ambix/floor',
     "ambix 'all'",
     "'all'/floor",
+    'ambix .sql',
+    '.sql/floor',
     `alembic ${alembicVersion ?? ''}`,
     'alembic/ambix',
     'no-op at head',

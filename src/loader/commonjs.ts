@@ -45,7 +45,10 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
 const compiled = new Map<string, InternalModule>();
 
 /** Compiles (or returns the already compiled) TypeScript module at `file`; returns its exports. */
-export function requireTypeScript(file: string, ambix: unknown): unknown {
+/** The running ambix library, as far as it is loaded: see `loadModule`. */
+export type AmbixProvider = () => unknown;
+
+export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   const existing = compiled.get(file);
   if (existing !== undefined) return existing.exports;
   const code = transpileTypeScript(file, readFileSync(file, 'utf8'));
@@ -65,8 +68,8 @@ export function requireTypeScript(file: string, ambix: unknown): unknown {
   return module.exports;
 }
 
-function requireFrom(module: InternalModule, id: string, ambix: unknown): unknown {
-  if (id === 'ambix') return ambix;
+function requireFrom(module: InternalModule, id: string, ambix: AmbixProvider): unknown {
+  if (id === 'ambix') return ambix();
   const typescriptFile = resolveTypeScriptImport(dirname(module.filename), id);
   if (typescriptFile !== null) return requireTypeScript(typescriptFile, ambix);
   return NodeModule.prototype.require.call(module, id);

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requireTypeScript } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
-import { transpileTypeScriptFiles } from './transpile.js';
+import { transpileTypeScript, transpileTypeScriptFiles } from './transpile.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
 
@@ -19,7 +19,8 @@ export async function loadModule(path: string): Promise<Record<string, unknown>>
   const file = resolve(path);
   if (!existsSync(file)) throw new ModuleNotFoundError(file);
   if (TYPESCRIPT_EXTENSIONS.has(extname(file))) {
-    const exports = requireTypeScript(file, await ambixLibrary());
+    if (mayRequireAmbix(file)) await ambixLibrary();
+    const exports = requireTypeScript(file, loadedAmbix);
     return toRecord(exports);
   }
   const namespace: unknown = await import(pathToFileURL(file).href);
@@ -39,11 +40,33 @@ export async function preloadModules(paths: readonly string[]): Promise<void> {
 }
 
 let library: Promise<unknown> | undefined;
+let loadedLibrary: unknown;
 
 /** The running ambix entry module, imported lazily (it re-exports this module). */
 function ambixLibrary(): Promise<unknown> {
-  library ??= import('../index.js');
+  library ??= import('../index.js').then((module) => {
+    loadedLibrary = module;
+    return module;
+  });
   return library;
+}
+
+function loadedAmbix(): unknown {
+  if (loadedLibrary === undefined) {
+    // mayRequireAmbix() said no, yet the module asked: a bug in that check, not the user's.
+    throw new Error("ambix: a module required 'ambix' before the library was loaded");
+  }
+  return loadedLibrary;
+}
+
+/**
+ * Whether loading `file` can reach `require('ambix')`: its compiled code requires ambix, or it
+ * requires a relative module (which might). A revision that only imports types from ambix (the
+ * common case) then loads without importing the whole library, which costs more than the revision.
+ */
+function mayRequireAmbix(file: string): boolean {
+  const code = transpileTypeScript(file, readFileSync(file, 'utf8'));
+  return /\brequire\((["'])(ambix|\.{1,2}\/[^"']*)\1\)/.test(code);
 }
 
 function toRecord(exports: unknown): Record<string, unknown> {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { version as esbuildVersion, type TransformOptions, transform, transformSync } from 'esbuild';
+import type { TransformOptions } from 'esbuild';
 import { cacheDirFor } from './cache-dir.js';
 import { ModuleSyntaxError } from './errors.js';
 
@@ -12,6 +13,16 @@ import { ModuleSyntaxError } from './errors.js';
  * calls esbuild. The cache lives in `node_modules/.cache/ambix/` of the nearest package (where
  * build tools conventionally keep caches), or in the OS temp folder outside any installed package.
  */
+
+// esbuild itself is loaded only on a cache miss: a warm start (every start after the first) never
+// pays for it. Its version, part of every cache key, comes from its package.json.
+const requireHere = createRequire(import.meta.url);
+const esbuildVersion = (requireHere('esbuild/package.json') as { version: string }).version;
+let esbuildModule: typeof import('esbuild') | undefined;
+function esbuild(): typeof import('esbuild') {
+  esbuildModule ??= requireHere('esbuild') as typeof import('esbuild');
+  return esbuildModule;
+}
 
 /** Bump when the options below change, so old cache entries are not reused. */
 const CACHE_FORMAT = 1;
@@ -62,11 +73,13 @@ export async function transpileTypeScriptFiles(files: readonly string[]): Promis
     const key = cacheKey(source);
     if (lookup(file, key) !== null) continue;
     transforms.push(
-      transform(source, { ...OPTIONS, sourcefile: file }).then(
-        (result) => store(file, key, result.code),
-        // Reported with its location when the file is loaded.
-        () => undefined,
-      ),
+      esbuild()
+        .transform(source, { ...OPTIONS, sourcefile: file })
+        .then(
+          (result) => store(file, key, result.code),
+          // Reported with its location when the file is loaded.
+          () => undefined,
+        ),
     );
   }
   await Promise.all(transforms);
@@ -103,7 +116,7 @@ function store(file: string, key: string, code: string): void {
 
 function transformNow(file: string, source: string): string {
   try {
-    return transformSync(source, { ...OPTIONS, sourcefile: file }).code;
+    return esbuild().transformSync(source, { ...OPTIONS, sourcefile: file }).code;
   } catch (error) {
     const first = (
       error as { errors?: { text: string; location: { line: number; column: number } | null }[] }

@@ -72,6 +72,14 @@ describe('loading TypeScript modules', () => {
     expect((await loadModule(project.path('rev.ts'))).errorClass).toBe(ambix.AmbixError);
   });
 
+  it('resolves ambix in a relative helper that the revision imports', async () => {
+    const project = createTempProject({
+      'helpers/errors.ts': "import { AmbixError } from 'ambix';\nexport const errorClass = AmbixError;\n",
+      'rev.ts': "export { errorClass } from './helpers/errors.js';\n",
+    });
+    expect((await loadModule(project.path('rev.ts'))).errorClass).toBe(ambix.AmbixError);
+  });
+
   it('gives import.meta.url the file’s own URL', async () => {
     const project = createTempProject({ 'rev.ts': 'export const url = import.meta.url;\n' });
     expect((await loadModule(project.path('rev.ts'))).url).toBe(pathToFileURL(project.path('rev.ts')).href);
