@@ -3,8 +3,10 @@
  * /work/shared/spec/openwebui/{sqlite,postgresql}/upgrade/*.json, through ambix's own inspector,
  * and normalises both sides the same way so they can be compared with `toEqual`.
  */
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -13,7 +15,10 @@ import type { MigrationContext, Statement, StatementResult } from '../../../src/
 import { createInspector } from '../../../src/operations/inspect/index.js';
 import type { TestDatabase } from '../../support/databases.js';
 
-export const SPEC_DIR = process.env.AMBIX_OPENWEBUI_SPEC ?? '/work/shared/spec/openwebui';
+// The spec folder sits beside the repository (`../shared/spec`), as on the developers' machines and CI.
+export const SPEC_DIR =
+  process.env.AMBIX_OPENWEBUI_SPEC ??
+  fileURLToPath(new URL('../../../../shared/spec/openwebui', import.meta.url));
 
 export interface ColumnShape {
   readonly name: string;
