@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { loadModule, preloadModules } from '../loader/index.js';
 import { MissingMigrationFunctionError, RevisionImportError } from './file-errors.js';
 import type { Revision } from './revision.js';
@@ -31,7 +31,7 @@ export async function preloadRevisionCode(revisions: readonly Revision[]): Promi
 
 export async function loadRevisionCode(revision: Revision): Promise<RevisionCode> {
   if (revision.format === 'sql') {
-    const body = parseSqlRevisionBody(await readFile(revision.path, 'utf8'), revision.path);
+    const body = parseSqlRevisionBody(readFileSync(revision.path, 'utf8'), revision.path);
     return { kind: 'sql', upgrade: body.upgrade, downgrade: body.downgrade };
   }
   let exports: Record<string, unknown>;

@@ -13,6 +13,11 @@ import {
 } from './adapter.js';
 import { checkForeignKeysAtCommits } from './sqlite-foreign-keys.js';
 
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+/** Kept prepared statements per connection; beyond this the set starts over. */
+const PREPARED_STATEMENT_LIMIT = 64;
+
 function filenameOf(spec: ConnectionSpec): string {
   if (spec.dialect !== 'sqlite') throw new TypeError(`sqlite adapter given a ${spec.dialect} spec`);
   return spec.filename;
@@ -94,11 +99,24 @@ export const sqliteAdapter: DialectAdapter = {
     }
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(filename, { timeout: options.busyTimeoutMs });
+    // Statements with parameters are the ones that repeat (version rows, history rows, data
+    // batches): keep them prepared. SQLite re-prepares a kept statement by itself after DDL.
+    const prepared = new Map<string, Statement>();
+    const prepare = (sql: string, parameterized: boolean): Statement => {
+      if (!parameterized) return db.prepare(sql);
+      let statement = prepared.get(sql);
+      if (statement === undefined) {
+        if (prepared.size >= PREPARED_STATEMENT_LIMIT) prepared.clear();
+        statement = db.prepare(sql);
+        prepared.set(sql, statement);
+      }
+      return statement;
+    };
     return {
       async query(sql, parameters) {
         // better-sqlite3 binds no booleans; SQLite stores them as 1 and 0 anyway.
         const values = parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value));
-        const statement = db.prepare(sql);
+        const statement = prepare(sql, values.length > 0);
         if (statement.reader) return { rows: statement.all(...values) as Record<string, unknown>[] };
         const info = statement.run(...values);
         return { rows: [], numAffectedRows: BigInt(info.changes), insertId: BigInt(info.lastInsertRowid) };
