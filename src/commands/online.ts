@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type AmbixConfig, CONFIG_DEFAULTS, type ResolvedConfig } from '../config/index.js';
+import { type AmbixConfig, type ResolvedConfig, resolveConfig } from '../config/index.js';
 import { validateConfig } from '../config/validate.js';
 import type { DialectName } from '../dialect.js';
 import { AmbixError, UsageError } from '../errors.js';
@@ -65,27 +65,11 @@ export async function loadOnlineProject(options: OnlineCommandOptions): Promise<
 }
 
 function resolveInlineConfig(raw: AmbixConfig, options: ProjectOptions, cwd: string): ResolvedConfig {
-  const given = validateConfig(raw, '<config passed in code>');
-  const configured = options.migrations?.length
-    ? options.migrations
-    : (given.migrations ?? CONFIG_DEFAULTS.migrations);
-  const url = options.url ?? given.url ?? process.env.DATABASE_URL ?? null;
-  return {
-    configPath: null,
-    rootDir: cwd,
-    url: url === '' ? null : url,
-    migrations: (typeof configured === 'string' ? [configured] : configured).map((folder) =>
-      resolve(cwd, folder),
-    ),
-    versionTable: given.versionTable ?? CONFIG_DEFAULTS.versionTable,
-    versionTableSchema: given.versionTableSchema ?? CONFIG_DEFAULTS.versionTableSchema,
-    transactionMode: given.transactionMode ?? CONFIG_DEFAULTS.transactionMode,
-    lockTimeout: given.lockTimeout ?? CONFIG_DEFAULTS.lockTimeout,
-    fileTemplate: given.fileTemplate ?? CONFIG_DEFAULTS.fileTemplate,
-    truncateSlugLength: given.truncateSlugLength ?? CONFIG_DEFAULTS.truncateSlugLength,
-    revisionFormat: given.revisionFormat ?? CONFIG_DEFAULTS.revisionFormat,
-    historyTable: given.historyTable ?? CONFIG_DEFAULTS.historyTable,
-  };
+  return resolveConfig(
+    validateConfig(raw, '<config passed in code>'),
+    { configPath: null, cwd: resolve(cwd) },
+    options,
+  );
 }
 
 /** What a command may do under the lock before the first step (see `RunPlanOptions.beforeSteps`). */

@@ -32,18 +32,31 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const cwd = resolve(options.cwd ?? process.cwd());
   const configPath = findConfigFile(cwd, options.configPath);
   const config = configPath === null ? {} : await readConfigFile(configPath);
-  const rootDir = configPath === null ? cwd : dirname(configPath);
+  return resolveConfig(config, { configPath, cwd }, options);
+}
+
+/**
+ * Applies defaults and command-line overrides to validated settings: what `loadConfig` does after
+ * reading the file, and what `migrate({ config })` does with settings passed in code (no file:
+ * `configPath` null, paths relative to `cwd`).
+ */
+export function resolveConfig(
+  config: AmbixConfig,
+  place: { readonly configPath: string | null; readonly cwd: string },
+  overrides: { readonly migrations?: readonly string[]; readonly url?: string } = {},
+): ResolvedConfig {
+  const rootDir = place.configPath === null ? place.cwd : dirname(place.configPath);
   const configured = config.migrations ?? CONFIG_DEFAULTS.migrations;
   const migrations =
-    options.migrations !== undefined && options.migrations.length > 0
-      ? options.migrations.map((folder) => resolve(cwd, folder))
+    overrides.migrations !== undefined && overrides.migrations.length > 0
+      ? overrides.migrations.map((folder) => resolve(place.cwd, folder))
       : (typeof configured === 'string' ? [configured] : configured).map((folder) =>
           resolve(rootDir, folder),
         );
   return {
-    configPath,
+    configPath: place.configPath,
     rootDir,
-    url: resolveDatabaseUrl({ option: options.url, config: config.url }),
+    url: resolveDatabaseUrl({ option: overrides.url, config: config.url }),
     migrations,
     versionTable: config.versionTable ?? CONFIG_DEFAULTS.versionTable,
     versionTableSchema: config.versionTableSchema ?? CONFIG_DEFAULTS.versionTableSchema,
