@@ -41,6 +41,19 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
   '.cjs': ['.cts'],
 };
 
+/** Transpiled code by file name: read and hashed once per process, however often it is asked for. */
+const codeByFile = new Map<string, string>();
+
+/** The CommonJS code of the TypeScript file at `file` (from memory, the disk cache or esbuild). */
+export function typeScriptCode(file: string): string {
+  let code = codeByFile.get(file);
+  if (code === undefined) {
+    code = transpileTypeScript(file, readFileSync(file, 'utf8'));
+    codeByFile.set(file, code);
+  }
+  return code;
+}
+
 /** Compiled modules by file name, so a helper shared by many revisions is evaluated once. */
 const compiled = new Map<string, InternalModule>();
 
@@ -51,7 +64,7 @@ export type AmbixProvider = () => unknown;
 export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   const existing = compiled.get(file);
   if (existing !== undefined) return existing.exports;
-  const code = transpileTypeScript(file, readFileSync(file, 'utf8'));
+  const code = typeScriptCode(file);
   const module = new NodeModule(file, null);
   module.filename = file;
   module.paths = NodeModule._nodeModulePaths(dirname(file));
@@ -61,7 +74,9 @@ export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
     // The prelude stays on the first line so esbuild's line numbers still match the source.
     module._compile(importMetaPrelude(file) + code, file);
   } catch (error) {
+    // A module that failed may be fixed and loaded again: read it afresh then.
     compiled.delete(file);
+    codeByFile.delete(file);
     throw error;
   }
   module.loaded = true;

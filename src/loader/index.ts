@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { requireTypeScript } from './commonjs.js';
+import { requireTypeScript, typeScriptCode } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
-import { transpileTypeScript, transpileTypeScriptFiles } from './transpile.js';
+import { transpileTypeScriptFiles } from './transpile.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
 
@@ -65,7 +65,7 @@ function loadedAmbix(): unknown {
  * common case) then loads without importing the whole library, which costs more than the revision.
  */
 function mayRequireAmbix(file: string): boolean {
-  const code = transpileTypeScript(file, readFileSync(file, 'utf8'));
+  const code = typeScriptCode(file);
   return /\brequire\((["'])(ambix|\.{1,2}\/[^"']*)\1\)/.test(code);
 }
 

@@ -2,19 +2,18 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MigrationFailedError } from '../../src/runtime/errors.js';
 import type { RunEvent } from '../../src/runtime/events.js';
 import type { RevisionCode } from '../../src/runtime/revision-code.js';
-import { type RunPlanOptions, runPlan } from '../../src/runtime/run.js';
+import type { RunPlanOptions } from '../../src/runtime/run.js';
 import type { TransactionMode } from '../../src/runtime/transaction.js';
-import { DEFAULT_VERSION_TABLE } from '../../src/runtime/version-table.js';
 import type { Plan } from '../../src/script/plan.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import {
   createRanLog,
   linearDowngradePlan,
   linearUpgradePlan,
-  loaderFor,
   loggingRevision,
   ranLog,
   revision,
+  runWith,
   tableExists,
   versionRows,
   withSession,
@@ -30,15 +29,7 @@ function run(
   codes: Record<string, RevisionCode>,
   extra: Partial<RunPlanOptions> = {},
 ) {
-  return runPlan({
-    url: db.url,
-    versionTable: DEFAULT_VERSION_TABLE,
-    transactionMode: 'per-migration',
-    lockTimeoutMs: 5000,
-    plan: () => plan,
-    loadCode: loaderFor(codes),
-    ...extra,
-  });
+  return runWith(db.url, plan, codes, extra);
 }
 
 const createTable = (name: string) => async (op: { execute(sql: string): Promise<unknown> }) => {

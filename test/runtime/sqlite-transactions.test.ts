@@ -5,7 +5,7 @@ import type { Operations } from '../../src/operations/operations.js';
 import { ForeignKeyViolationError, MigrationFailedError } from '../../src/runtime/errors.js';
 import { executePlan } from '../../src/runtime/executor.js';
 import type { RevisionCode } from '../../src/runtime/revision-code.js';
-import { type RunPlanOptions, runPlan } from '../../src/runtime/run.js';
+import type { RunPlanOptions } from '../../src/runtime/run.js';
 import { DEFAULT_VERSION_TABLE, VersionTableSql } from '../../src/runtime/version-table.js';
 import type { Plan } from '../../src/script/plan.js';
 import type { Revision } from '../../src/script/revision.js';
@@ -18,6 +18,7 @@ import {
   openSession,
   ranLog,
   revision,
+  runWith,
   tableExists,
   versionRows,
   withSession,
@@ -35,15 +36,7 @@ function run(
   codes: Record<string, RevisionCode>,
   extra: Partial<RunPlanOptions> = {},
 ) {
-  return runPlan({
-    url: db.url,
-    versionTable: DEFAULT_VERSION_TABLE,
-    transactionMode: 'per-migration',
-    lockTimeoutMs: 5000,
-    plan: () => plan,
-    loadCode: loaderFor(codes),
-    ...extra,
-  });
+  return runWith(db.url, plan, codes, extra);
 }
 
 const upgrades = (works: Record<string, Work>): Record<string, RevisionCode> =>

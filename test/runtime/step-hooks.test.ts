@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { runPlan } from '../../src/runtime/run.js';
+import type { runPlan } from '../../src/runtime/run.js';
 import { DEFAULT_VERSION_TABLE } from '../../src/runtime/version-table.js';
 import type { Plan, PlanStep } from '../../src/script/plan.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import {
   createRanLog,
   linearUpgradePlan,
-  loaderFor,
   loggingRevision,
   revision,
+  runWith,
   versionRows,
 } from './support.js';
 
@@ -21,15 +21,7 @@ function run(
   plan: Plan,
   hooks: Pick<Parameters<typeof runPlan>[0], 'afterStep' | 'beforeSteps'>,
 ) {
-  return runPlan({
-    url: db.url,
-    versionTable: DEFAULT_VERSION_TABLE,
-    transactionMode: 'per-migration',
-    lockTimeoutMs: 5000,
-    plan: () => plan,
-    loadCode: loaderFor(codes),
-    ...hooks,
-  });
+  return runWith(db.url, plan, codes, hooks);
 }
 
 describeEachDialect('the step hooks of a run', (dialect) => {

@@ -1,7 +1,9 @@
 import type { Operations } from '../../src/operations/operations.js';
 import type { RevisionCode, RevisionCodeLoader } from '../../src/runtime/revision-code.js';
+import { type RunPlanOptions, runPlan } from '../../src/runtime/run.js';
 import { connect, type Session } from '../../src/runtime/session.js';
 import { parseDatabaseUrl } from '../../src/runtime/url.js';
+import { DEFAULT_VERSION_TABLE } from '../../src/runtime/version-table.js';
 import type { MigrationStep, Plan, VersionRowChange } from '../../src/script/plan.js';
 import type { Revision } from '../../src/script/revision.js';
 
@@ -148,4 +150,22 @@ export async function withSession<T>(url: string, work: (session: Session) => Pr
   } finally {
     await session.close();
   }
+}
+
+/** Runs `plan` on the database at `url` with the given revision code, per-migration, a 5 s lock timeout. */
+export function runWith(
+  url: string,
+  plan: Plan,
+  codes: Record<string, RevisionCode>,
+  extra: Partial<RunPlanOptions> = {},
+) {
+  return runPlan({
+    url,
+    versionTable: DEFAULT_VERSION_TABLE,
+    transactionMode: 'per-migration',
+    lockTimeoutMs: 5000,
+    plan: () => plan,
+    loadCode: loaderFor(codes),
+    ...extra,
+  });
 }
