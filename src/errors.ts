@@ -22,3 +22,10 @@ export class UsageError extends AmbixError {
     super('USAGE', message, { exitCode: 2 });
   }
 }
+
+/**
+ * A command that has written its result and fails because of what the result says (`check`
+ * found differences, `lint --fail-on` found a kind): the CLI prints the message on stderr and
+ * exits with the status, and with `--json` keeps stdout to the one result document.
+ */
+export class ResultFailure extends AmbixError {}

@@ -1,6 +1,62 @@
 // The library entry: everything the CLI can do is exported here.
 
+export type * from './autogenerate/model.js';
+export {
+  type AnyColumn,
+  type CheckDeclaration,
+  ColumnBuilder,
+  type ColumnDeclaration,
+  type ColumnsOf,
+  check,
+  column,
+  DEFAULT_NAMING,
+  type DialectColumnOverride,
+  defineSchema,
+  type ForeignKeyDeclaration,
+  type ForeignKeyNameContext,
+  type ForeignKeyOptions as SchemaForeignKeyOptions,
+  foreignKey,
+  type IndexDeclaration,
+  type IndexElementDeclaration,
+  type IndexOptions,
+  type InferDatabase,
+  type InferTable,
+  InvalidSchemaError,
+  index,
+  isSchema,
+  type NameContext,
+  type NamingConvention,
+  type NamingRule,
+  type ReferenceOptions,
+  type Schema,
+  type SchemaModelOptions,
+  type SchemaOptions,
+  type SchemaProblem,
+  schemaModel,
+  sql,
+  type TableDefinition,
+  type TableOptions,
+  type TablesOf,
+  table,
+  type UniqueDeclaration,
+  unique,
+  type ValueTypes,
+} from './autogenerate/schema/index.js';
 export { type CliIo, type CliStream, runCli } from './cli/main.js';
+export {
+  AutogenerateFormatError,
+  type AutogenerateOptions,
+  type AutogenerateResult,
+  autogenerateRevision,
+  type ChangeReport,
+  type CheckResult,
+  type CompareCommandOptions,
+  type ComparisonReport,
+  checkSchema,
+  InvalidSchemaModuleError,
+  MissingSchemaModuleError,
+  TargetDatabaseNotUpToDateError,
+} from './commands/autogenerate.js';
 export { type BackupOptions, type BackupResult, backup } from './commands/backup.js';
 export { type DoctorOptions, type DoctorResult, doctor } from './commands/doctor.js';
 export {
@@ -83,7 +139,14 @@ export {
   loadConfig,
   resolveDatabaseUrl,
 } from './config/index.js';
-export type { AmbixConfig, ResolvedConfig, RevisionFileFormat, TransactionMode } from './config/types.js';
+export type {
+  AmbixConfig,
+  AutogenerateConfig,
+  ResolvedAutogenerateConfig,
+  ResolvedConfig,
+  RevisionFileFormat,
+  TransactionMode,
+} from './config/types.js';
 export * from './dialect.js';
 export {
   type DrawNode,

@@ -13,4 +13,6 @@ function defaultUrl(): string {
 export default defineConfig({
   url: process.env.DATABASE_URL ?? defaultUrl(),
   migrations: 'migrations',
+  // The schema at head, for `ambix check` and `ambix revision --autogenerate`.
+  schema: 'schema.ts',
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { AmbixError } from '../errors.js';
+import { AmbixError, ResultFailure } from '../errors.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
+import { registerCompareCommands } from './commands/compare.js';
 import { registerDatabaseCommands, registerStateCommands } from './commands/database.js';
 import { registerReadCommands } from './commands/read.js';
 import { registerSafetyCommands } from './commands/safety.js';
@@ -41,6 +42,7 @@ function buildProgram(context: CommandContext): Command {
   registerDatabaseCommands(program, context);
   registerStateCommands(program, context);
   registerSafetyCommands(program, context);
+  registerCompareCommands(program, context);
   return program;
 }
 
@@ -77,7 +79,9 @@ function reportFailure(error: unknown, io: CliIo, json: boolean): number {
   const style = styleFor(io.stderr, io.env);
   if (error instanceof AmbixError) {
     io.stderr.write(`${style.error('error:')} ${error.message}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+    if (json && !(error instanceof ResultFailure)) {
+      io.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+    }
     return error.exitCode;
   }
   // Not raised on purpose (a bug, or user code such as a config file throwing): the stack helps.

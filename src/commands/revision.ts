@@ -1,4 +1,4 @@
-import { writeRevisionFile } from '../script/writer.js';
+import { type RevisionBody, writeRevisionFile } from '../script/writer.js';
 import { type NewRevisionSpec, planNewRevision } from './new-revision.js';
 import { loadProject, type ProjectOptions } from './project.js';
 
@@ -30,6 +30,7 @@ export async function createRevision(
   options: Omit<RevisionOptions, 'head' | 'splice'>,
   parents: readonly string[],
   splice: boolean,
+  body?: RevisionBody,
 ): Promise<RevisionResult> {
   const { config, graph } = await loadProject(options);
   const spec = planNewRevision(graph, config.migrations, {
@@ -52,6 +53,7 @@ export async function createRevision(
     format: config.revisionFormat,
     fileTemplate: config.fileTemplate,
     truncateSlugLength: config.truncateSlugLength,
+    ...(body === undefined ? {} : { body }),
   });
   return { ...spec, path, message };
 }

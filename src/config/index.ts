@@ -10,7 +10,14 @@ export { resolveDatabaseUrl } from './database-url.js';
 export { defineConfig } from './define.js';
 export { ConfigFileNotFoundError, InvalidConfigError } from './errors.js';
 export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
-export type { AmbixConfig, ResolvedConfig, RevisionFileFormat, TransactionMode } from './types.js';
+export type {
+  AmbixConfig,
+  AutogenerateConfig,
+  ResolvedAutogenerateConfig,
+  ResolvedConfig,
+  RevisionFileFormat,
+  TransactionMode,
+} from './types.js';
 export { CONFIG_DEFAULTS } from './types.js';
 
 export interface LoadConfigOptions {
@@ -66,6 +73,8 @@ export function resolveConfig(
     truncateSlugLength: config.truncateSlugLength ?? CONFIG_DEFAULTS.truncateSlugLength,
     revisionFormat: config.revisionFormat ?? CONFIG_DEFAULTS.revisionFormat,
     historyTable: config.historyTable ?? CONFIG_DEFAULTS.historyTable,
+    schema: config.schema === undefined ? CONFIG_DEFAULTS.schema : resolve(rootDir, config.schema),
+    autogenerate: { ...CONFIG_DEFAULTS.autogenerate, ...config.autogenerate },
   };
 }
 

@@ -25,6 +25,34 @@ export interface AmbixConfig {
   readonly revisionFormat?: RevisionFileFormat;
   /** The table `upgrade`/`downgrade`/`stamp` record each step in, and `log`/`doctor` read. Default `ambix_history`. */
   readonly historyTable?: string;
+  /**
+   * The schema module (`defineSchema`) that `revision --autogenerate` and `check` compare the
+   * database with, relative to the config file's folder.
+   */
+  readonly schema?: string;
+  readonly autogenerate?: AutogenerateConfig;
+}
+
+/** How `revision --autogenerate` and `check` compare; every key is optional. */
+export interface AutogenerateConfig {
+  /** Only tables matching one of these names or `*` patterns are compared (default: all). */
+  readonly include?: readonly string[];
+  /** Tables matching one of these names or `*` patterns are ignored on both sides. */
+  readonly exclude?: readonly string[];
+  /** Renames to apply instead of a drop and an add: `table.old:table.new` or `old_table:new_table`. */
+  readonly renames?: readonly string[];
+  /** Drop tables the database has and the schema does not (default false: they are only listed). */
+  readonly dropTables?: boolean;
+  /** Drop columns the database has and the schema does not (default false: they are only listed). */
+  readonly dropColumns?: boolean;
+}
+
+export interface ResolvedAutogenerateConfig {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly renames: readonly string[];
+  readonly dropTables: boolean;
+  readonly dropColumns: boolean;
 }
 
 /** The configuration every command works from: defaults applied, paths absolute. */
@@ -44,6 +72,9 @@ export interface ResolvedConfig {
   readonly truncateSlugLength: number;
   readonly revisionFormat: RevisionFileFormat;
   readonly historyTable: string;
+  /** The schema module's absolute path, or null when none is configured. */
+  readonly schema: string | null;
+  readonly autogenerate: ResolvedAutogenerateConfig;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -56,4 +87,6 @@ export const CONFIG_DEFAULTS = {
   truncateSlugLength: 40,
   revisionFormat: 'ts',
   historyTable: 'ambix_history',
+  schema: null,
+  autogenerate: { include: [], exclude: [], renames: [], dropTables: false, dropColumns: false },
 } as const satisfies Omit<ResolvedConfig, 'configPath' | 'rootDir' | 'url'>;

@@ -1,5 +1,5 @@
 import { InvalidConfigError } from './errors.js';
-import type { AmbixConfig, RevisionFileFormat, TransactionMode } from './types.js';
+import type { AmbixConfig, AutogenerateConfig, RevisionFileFormat, TransactionMode } from './types.js';
 
 type Check = (value: unknown) => string | null;
 
@@ -19,6 +19,35 @@ const integerAtLeast =
     typeof value === 'number' && Number.isInteger(value) && value >= minimum
       ? null
       : `must be a whole number of ${unit}, at least ${minimum}`;
+
+const boolean: Check = (value) => (typeof value === 'boolean' ? null : 'must be true or false');
+
+const stringList: Check = (value) =>
+  Array.isArray(value) && value.every((item) => nonEmptyString(item) === null)
+    ? null
+    : 'must be an array of non-empty strings';
+
+const AUTOGENERATE_CHECKS: Readonly<Record<keyof AutogenerateConfig, Check>> = {
+  include: stringList,
+  exclude: stringList,
+  renames: stringList,
+  dropTables: boolean,
+  dropColumns: boolean,
+};
+
+/** A nested settings object: every key known, every value of the right type. */
+function checkObject(value: unknown, checks: Readonly<Record<string, Check>>): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be an object';
+  for (const [key, item] of Object.entries(value)) {
+    const check = checks[key];
+    if (check === undefined)
+      return `has an unknown key '${key}'; the keys are ${Object.keys(checks).join(', ')}`;
+    if (item === undefined) continue;
+    const problem = check(item);
+    if (problem !== null) return `.${key} ${problem}`;
+  }
+  return null;
+}
 
 const TRANSACTION_MODES: readonly TransactionMode[] = ['per-migration', 'all', 'none'];
 const REVISION_FORMATS: readonly RevisionFileFormat[] = ['ts', 'js', 'sql'];
@@ -40,6 +69,8 @@ const CHECKS: Readonly<Record<keyof AmbixConfig, Check>> = {
   truncateSlugLength: integerAtLeast(1, 'characters'),
   revisionFormat: oneOf(REVISION_FORMATS),
   historyTable: nonEmptyString,
+  schema: nonEmptyString,
+  autogenerate: (value) => checkObject(value, AUTOGENERATE_CHECKS),
 };
 
 const KNOWN_KEYS = Object.keys(CHECKS);

@@ -1,7 +1,7 @@
-import { AmbixError } from '../errors.js';
+import { ResultFailure } from '../errors.js';
 
 /** `lint --fail-on`: some revision has a risk the caller said must stop the deploy. */
-export class LintFailedError extends AmbixError {
+export class LintFailedError extends ResultFailure {
   readonly revisions: readonly string[];
 
   constructor(revisions: readonly string[], kinds: readonly string[]) {

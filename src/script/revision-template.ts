@@ -6,6 +6,17 @@ export interface NewRevision {
   readonly dependsOn: readonly string[];
   readonly message: string;
   readonly createDate: string;
+  /** The migration functions' code (autogenerate); absent, they are empty. Not for `sql`. */
+  readonly body?: RevisionBody;
+}
+
+/** Code for a new revision's `upgrade` and `downgrade`, as autogenerate renders it. */
+export interface RevisionBody {
+  /** Statements of `upgrade(op)`, one per line, unindented. */
+  readonly upgrade: string;
+  readonly downgrade: string;
+  /** Names the code uses from `ambix` besides `op` (`t`, `now`, `sqlExpression`). */
+  readonly imports: readonly string[];
 }
 
 export type RevisionFileFormat = 'ts' | 'js' | 'sql';
@@ -59,9 +70,28 @@ function downRevisionValue(downRevisions: readonly string[]): string {
   return list(downRevisions);
 }
 
+/** A function body indented one level, or nothing for an empty one. */
+function functionBody(code: string | undefined): string {
+  if (code === undefined || code.trim() === '') return '';
+  const lines = code.replace(/\n+$/, '').split('\n');
+  return `\n${lines.map((line) => (line === '' ? '' : `  ${line}`)).join('\n')}\n`;
+}
+
+/** The TypeScript import line: the `Operations` type, plus what generated code uses. */
+function typeScriptImports(revision: NewRevision): string {
+  const names = [...new Set(revision.body?.imports ?? [])].sort();
+  if (names.length === 0) return "import type { Operations } from 'ambix';";
+  return `import { type Operations, ${names.join(', ')} } from 'ambix';`;
+}
+
+function valueImports(revision: NewRevision): string {
+  const names = [...new Set(revision.body?.imports ?? [])].sort();
+  return names.length === 0 ? '' : `import { ${names.join(', ')} } from 'ambix';\n`;
+}
+
 function renderTypeScript(revision: NewRevision): string {
   return `${docComment(revision)}
-import type { Operations } from 'ambix';
+${typeScriptImports(revision)}
 
 export const revision = ${quote(revision.id)};
 export const downRevision: string | string[] | null = ${downRevisionValue(revision.downRevisions)};
@@ -70,9 +100,9 @@ export const dependsOn: string[] = ${list(revision.dependsOn)};
 export const message = ${quote(revision.message)};
 export const createDate = ${quote(revision.createDate)};
 
-export async function upgrade(op: Operations): Promise<void> {}
+export async function upgrade(op: Operations): Promise<void> {${functionBody(revision.body?.upgrade)}}
 
-export async function downgrade(op: Operations): Promise<void> {}
+export async function downgrade(op: Operations): Promise<void> {${functionBody(revision.body?.downgrade)}}
 `;
 }
 
@@ -80,7 +110,7 @@ function renderJavaScript(revision: NewRevision): string {
   return `${docComment(revision)}
 
 /** @typedef {import('ambix').Operations} Operations */
-
+${valueImports(revision)}
 export const revision = ${quote(revision.id)};
 /** @type {string | string[] | null} */
 export const downRevision = ${downRevisionValue(revision.downRevisions)};
@@ -92,10 +122,10 @@ export const message = ${quote(revision.message)};
 export const createDate = ${quote(revision.createDate)};
 
 /** @param {Operations} op */
-export async function upgrade(op) {}
+export async function upgrade(op) {${functionBody(revision.body?.upgrade)}}
 
 /** @param {Operations} op */
-export async function downgrade(op) {}
+export async function downgrade(op) {${functionBody(revision.body?.downgrade)}}
 `;
 }
 

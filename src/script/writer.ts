@@ -7,9 +7,14 @@ import {
   VersionLocationNotFoundError,
 } from './file-errors.js';
 import { renderFileTemplate, slugify } from './file-name.js';
-import { EXTENSION_BY_FORMAT, type RevisionFileFormat, renderRevisionSource } from './revision-template.js';
+import {
+  EXTENSION_BY_FORMAT,
+  type RevisionBody,
+  type RevisionFileFormat,
+  renderRevisionSource,
+} from './revision-template.js';
 
-export type { RevisionFileFormat } from './revision-template.js';
+export type { RevisionBody, RevisionFileFormat } from './revision-template.js';
 
 export const DEFAULT_FILE_TEMPLATE = '%(rev)s_%(slug)s';
 export const DEFAULT_TRUNCATE_SLUG_LENGTH = 40;
@@ -31,6 +36,8 @@ export interface WriteRevisionOptions {
   readonly format?: RevisionFileFormat;
   readonly fileTemplate?: string;
   readonly truncateSlugLength?: number;
+  /** The migration functions' code (autogenerate); TypeScript and JavaScript formats only. */
+  readonly body?: RevisionBody;
 }
 
 /**
@@ -57,6 +64,7 @@ export async function writeRevisionFile(options: WriteRevisionOptions): Promise<
       dependsOn: options.dependsOn ?? [],
       message: options.message || EMPTY_MESSAGE,
       createDate: createDate.toISOString(),
+      ...(options.body === undefined ? {} : { body: options.body }),
     },
     format,
   );

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import {
+  type CompareFlags,
+  compareOptionsOf,
+  renderChanges,
+  reportNotes,
+  withCompareOptions,
+} from './compare.js';
 
 // Each action imports its command when it runs, so a CLI process loads only the command it
 // executes: the no-op `upgrade head` every app start pays must not load the rest of ambix.
@@ -30,9 +37,12 @@ export function registerAuthoringCommands(program: Command, context: CommandCont
       output.result(result, () => result.created.map((path) => `Created ${path}\n`).join(''));
     });
 
-  context
-    .command(program, 'revision', 'write a new revision file')
+  withCompareOptions(context.command(program, 'revision', 'write a new revision file'))
     .option('-m, --message <message>', 'what the revision does (also names the file)')
+    .option(
+      '--autogenerate',
+      'write upgrade/downgrade from the difference between the schema module and the database',
+    )
     .option('--head <rev>', 'parent: a head (default head), base for a new root, heads to merge all')
     .option('--splice', 'allow a parent that is not a head (starts a new branch)')
     .option('--branch-label <label>', 'a branch label for the new revision (repeatable)', collect)
@@ -41,25 +51,44 @@ export function registerAuthoringCommands(program: Command, context: CommandCont
     .option('--version-path <dir>', 'which version location gets the file')
     .action(
       async (
-        flags: NewRevisionFlags & {
-          head?: string;
-          splice?: boolean;
-          dependsOn?: string[];
-          versionPath?: string;
-        },
+        flags: NewRevisionFlags &
+          CompareFlags & {
+            head?: string;
+            splice?: boolean;
+            dependsOn?: string[];
+            versionPath?: string;
+            autogenerate?: boolean;
+          },
         command: Command,
       ) => {
         const { output, project } = context.prepare(command);
-        const { revision } = await import('../../commands/revision.js');
-        const result = await revision({
+        const options = {
           ...project,
           ...newRevisionFields(flags),
           splice: flags.splice === true,
           ...(flags.head === undefined ? {} : { head: flags.head }),
           ...(flags.dependsOn === undefined ? {} : { dependsOn: flags.dependsOn }),
           ...(flags.versionPath === undefined ? {} : { versionPath: flags.versionPath }),
-        });
-        output.result(result, () => `${result.path}\n`);
+        };
+        if (flags.autogenerate !== true) {
+          const compareFlags = (['schema', 'rename', 'dropTables', 'dropColumns'] as const).filter(
+            (flag) => flags[flag] !== undefined,
+          );
+          if (compareFlags.length > 0) {
+            const { UsageError } = await import('../../errors.js');
+            throw new UsageError(
+              `option '--${compareFlags[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}' needs --autogenerate.`,
+            );
+          }
+          const { revision } = await import('../../commands/revision.js');
+          const result = await revision(options);
+          output.result(result, () => `${result.path}\n`);
+          return;
+        }
+        const { autogenerateRevision } = await import('../../commands/autogenerate.js');
+        const result = await autogenerateRevision({ ...options, ...compareOptionsOf(flags) });
+        reportNotes(result, output);
+        output.result(result, () => `${renderChanges(result, output.style)}Generated ${result.path}\n`);
       },
     );
 

@@ -1,0 +1,641 @@
+/**
+ * Open WebUI's schema at head (revision f0bd01a18a3d), declared with ambix's schema API: what
+ * `ambix check` compares a database with, and the app's Kysely `Database` type.
+ *
+ * Written from the schema real Alembic produced on SQLite and PostgreSQL
+ * (`shared/spec/openwebui/{sqlite,postgresql}/head.json`); one declaration describes both:
+ * - Names: constraints Open WebUI left unnamed get PostgreSQL's own names through the naming
+ *   convention below (`chat_share_id_key`, `api_key_user_id_fkey`); SQLite stores them unnamed,
+ *   and the comparison matches unnamed constraints by their columns.
+ * - `id … primaryKey().unique()` (group, channel, message, …): upstream declares both. SQLite keeps
+ *   the redundant unique constraint; PostgreSQL drops it when the table is created, and
+ *   `schemaModel(schema, { dialect: 'postgresql' })` does the same.
+ * - Two columns are stored differently by the two databases; each says so with `forDialect`.
+ * - Upstream's `JSONField` columns (function.meta and .valves, model.params and .meta, tool.specs,
+ *   .meta and .valves) are TEXT in the database and declared so here.
+ */
+import { column, defineSchema, type InferDatabase, index, now, sql, table, unique } from 'ambix';
+
+const schema = defineSchema(
+  {
+    access_grant: table(
+      {
+        id: column.text().primaryKey(),
+        resource_type: column.text().notNull(),
+        resource_id: column.text().notNull(),
+        principal_type: column.text().notNull(),
+        principal_id: column.text().notNull(),
+        permission: column.text().notNull(),
+        created_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [
+          index('idx_access_grant_principal', ['principal_type', 'principal_id']),
+          index('idx_access_grant_resource', ['resource_type', 'resource_id']),
+        ],
+        uniques: [
+          unique('uq_access_grant_grant', [
+            'resource_type',
+            'resource_id',
+            'principal_type',
+            'principal_id',
+            'permission',
+          ]),
+        ],
+      },
+    ),
+    api_key: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text().references('user.id', { onDelete: 'CASCADE' }),
+      key: column.text().notNull().unique(),
+      data: column.json(),
+      expires_at: column.bigint(),
+      last_used_at: column.bigint(),
+      created_at: column.bigint().notNull(),
+      updated_at: column.bigint().notNull(),
+    }),
+    auth: table({
+      id: column.string().primaryKey(),
+      email: column.string(),
+      password: column.text(),
+      active: column.boolean(),
+    }),
+    automation: table(
+      {
+        id: column.text().primaryKey(),
+        user_id: column.text().notNull(),
+        name: column.text().notNull(),
+        data: column.json().notNull(),
+        meta: column.json(),
+        is_active: column.boolean().notNull(),
+        last_run_at: column.bigint(),
+        next_run_at: column.bigint(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+        folder_id: column.text(),
+      },
+      {
+        indexes: [
+          index('ix_automation_next_run', ['next_run_at']),
+          index('ix_automation_user_folder', ['user_id', 'folder_id']),
+        ],
+      },
+    ),
+    automation_run: table({
+      id: column.text().primaryKey(),
+      automation_id: column.text().notNull().index(),
+      chat_id: column.text(),
+      status: column.text().notNull(),
+      error: column.text(),
+      created_at: column.bigint().notNull(),
+    }),
+    calendar: table(
+      {
+        id: column.text().primaryKey(),
+        user_id: column.text().notNull(),
+        name: column.text().notNull(),
+        color: column.text(),
+        is_default: column.boolean().notNull(),
+        data: column.json(),
+        meta: column.json(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [index('ix_calendar_user', ['user_id'])],
+      },
+    ),
+    calendar_event: table(
+      {
+        id: column.text().primaryKey(),
+        calendar_id: column.text().notNull(),
+        user_id: column.text().notNull(),
+        title: column.text().notNull(),
+        description: column.text(),
+        start_at: column.bigint().notNull(),
+        end_at: column.bigint(),
+        all_day: column.boolean().notNull(),
+        rrule: column.text(),
+        color: column.text(),
+        location: column.text(),
+        data: column.json(),
+        meta: column.json(),
+        is_cancelled: column.boolean().notNull(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [
+          index('ix_calendar_event_calendar', ['calendar_id', 'start_at']),
+          index('ix_calendar_event_user_date', ['user_id', 'start_at']),
+        ],
+      },
+    ),
+    calendar_event_attendee: table(
+      {
+        id: column.text().primaryKey(),
+        event_id: column.text().notNull(),
+        user_id: column.text().notNull(),
+        status: column.text().notNull(),
+        meta: column.json(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [index('ix_calendar_event_attendee_user', ['user_id', 'status'])],
+        uniques: [unique('uq_event_attendee', ['event_id', 'user_id'])],
+      },
+    ),
+    channel: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text(),
+      name: column.text(),
+      description: column.text(),
+      data: column.json(),
+      meta: column.json(),
+      created_at: column.bigint(),
+      updated_at: column.bigint(),
+      type: column.text(),
+      is_private: column.boolean(),
+      archived_at: column.bigint(),
+      archived_by: column.text(),
+      deleted_at: column.bigint(),
+      deleted_by: column.text(),
+      updated_by: column.text(),
+    }),
+    channel_file: table(
+      {
+        id: column.text().primaryKey(),
+        user_id: column.text().notNull().index(),
+        channel_id: column.text().notNull().index().references('channel.id', { onDelete: 'CASCADE' }),
+        file_id: column.text().notNull().index().references('file.id', { onDelete: 'CASCADE' }),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+        message_id: column
+          .text()
+          .references('message.id', { name: 'fk_channel_file_message_id', onDelete: 'CASCADE' }),
+      },
+      {
+        uniques: [unique('uq_channel_file_channel_file', ['channel_id', 'file_id'])],
+      },
+    ),
+    channel_member: table({
+      id: column.text().primaryKey().unique(),
+      channel_id: column.text().notNull(),
+      user_id: column.text().notNull(),
+      created_at: column.bigint(),
+      status: column.text(),
+      is_active: column.boolean().notNull().default(true),
+      is_channel_muted: column.boolean().notNull().default(false),
+      is_channel_pinned: column.boolean().notNull().default(false),
+      data: column.json(),
+      meta: column.json(),
+      joined_at: column.bigint().notNull(),
+      left_at: column.bigint(),
+      last_read_at: column.bigint(),
+      updated_at: column.bigint(),
+      role: column.text(),
+      invited_by: column.text(),
+      invited_at: column.bigint(),
+    }),
+    channel_webhook: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text().notNull(),
+      channel_id: column.text().notNull().references('channel.id', { onDelete: 'CASCADE' }),
+      name: column.text().notNull(),
+      profile_image_url: column.text(),
+      token: column.text().notNull(),
+      last_used_at: column.bigint(),
+      created_at: column.bigint().notNull(),
+      updated_at: column.bigint().notNull(),
+    }),
+    chat: table(
+      {
+        id: column.string().primaryKey(),
+        user_id: column.string(),
+        title: column.text(),
+        created_at: column.bigint(),
+        updated_at: column.bigint(),
+        share_id: column.text().unique(),
+        archived: column.boolean(),
+        chat: column.json(),
+        pinned: column.boolean(),
+        meta: column.json().notNull().default('{}'),
+        folder_id: column.text(),
+        tasks: column.json(),
+        summary: column.text(),
+        last_read_at: column.bigint(),
+        current_message_id: column.text(),
+        variables: column.json(),
+      },
+      {
+        indexes: [
+          index('folder_id_idx', ['folder_id']),
+          index('folder_id_user_id_idx', ['folder_id', 'user_id']),
+          index('updated_at_user_id_idx', ['updated_at', 'user_id']),
+          index('user_id_archived_idx', ['user_id', 'archived']),
+          index('user_id_pinned_idx', ['user_id', 'pinned']),
+        ],
+      },
+    ),
+    chat_file: table(
+      {
+        id: column.text().primaryKey(),
+        user_id: column.text().notNull().index(),
+        chat_id: column.text().notNull().index().references('chat.id', { onDelete: 'CASCADE' }),
+        file_id: column.text().notNull().index().references('file.id', { onDelete: 'CASCADE' }),
+        message_id: column.text().index(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        uniques: [unique('uq_chat_file_chat_file', ['chat_id', 'file_id'])],
+      },
+    ),
+    chat_message: table(
+      {
+        id: column.text().primaryKey(),
+        chat_id: column.text().notNull().index().references('chat.id', { onDelete: 'CASCADE' }),
+        user_id: column.text().index(),
+        role: column.text().notNull(),
+        parent_id: column.text(),
+        content: column.json(),
+        output: column.json(),
+        model_id: column.text().index(),
+        files: column.json(),
+        sources: column.json(),
+        embeds: column.json(),
+        done: column.boolean(),
+        status_history: column.json(),
+        error: column.json(),
+        usage: column.json(),
+        created_at: column.bigint().index(),
+        updated_at: column.bigint(),
+        context_summary: column.text(),
+        meta: column.json(),
+      },
+      {
+        indexes: [
+          index('chat_message_chat_parent_idx', ['chat_id', 'parent_id']),
+          index('chat_message_model_created_idx', ['model_id', 'created_at']),
+          index('chat_message_user_created_idx', ['user_id', 'created_at']),
+        ],
+      },
+    ),
+    chatidtag: table({
+      id: column.string().primaryKey(),
+      tag_name: column.string(),
+      chat_id: column.string(),
+      user_id: column.string(),
+      timestamp: column.bigint(),
+    }),
+    config: table({
+      key: column.text().primaryKey(),
+      value: column.json().notNull(),
+      updated_at: column.bigint(),
+    }),
+    config_old: table({
+      id: column.integer().primaryKey(),
+      data: column.json().notNull(),
+      version: column.integer().notNull(),
+      created_at: column.datetime().notNull().default(now()),
+      updated_at: column.datetime().default(now()),
+    }),
+    document: table({
+      collection_name: column.string().primaryKey(),
+      name: column.string().unique(),
+      title: column.text(),
+      filename: column.text(),
+      content: column.text(),
+      user_id: column.string(),
+      timestamp: column.bigint(),
+    }),
+    feedback: table({
+      id: column.text().primaryKey(),
+      user_id: column.text(),
+      version: column.bigint(),
+      type: column.text(),
+      data: column.json(),
+      meta: column.json(),
+      snapshot: column.json(),
+      created_at: column.bigint().notNull(),
+      updated_at: column.bigint().notNull(),
+    }),
+    file: table({
+      id: column.string().primaryKey(),
+      user_id: column.string(),
+      filename: column.text(),
+      meta: column.json(),
+      created_at: column.bigint(),
+      hash: column.text(),
+      data: column.json(),
+      updated_at: column.bigint(),
+      path: column.text(),
+    }),
+    folder: table({
+      id: column.text().primaryKey(),
+      parent_id: column.text(),
+      user_id: column.text().primaryKey(),
+      name: column.text().notNull(),
+      items: column.json(),
+      meta: column.json(),
+      is_expanded: column.boolean().notNull(),
+      created_at: column.bigint().notNull(),
+      updated_at: column.bigint().notNull(),
+      data: column.json(),
+    }),
+    function: table(
+      {
+        id: column.string().primaryKey(),
+        user_id: column.string(),
+        name: column.text(),
+        type: column.text(),
+        content: column.text(),
+        meta: column.text(),
+        valves: column.text(),
+        is_active: column.boolean(),
+        is_global: column.boolean(),
+        updated_at: column.bigint(),
+        created_at: column.bigint(),
+      },
+      {
+        indexes: [index('is_global_idx', ['is_global'])],
+      },
+    ),
+    group: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text(),
+      name: column.text(),
+      description: column.text(),
+      data: column.json(),
+      meta: column.json(),
+      permissions: column.json(),
+      created_at: column.bigint(),
+      updated_at: column.bigint(),
+    }),
+    group_member: table(
+      {
+        id: column.text().primaryKey().unique(),
+        group_id: column.text().notNull().references('group.id', { onDelete: 'CASCADE' }),
+        user_id: column.text().notNull().references('user.id', { onDelete: 'CASCADE' }),
+        created_at: column.bigint(),
+        updated_at: column.bigint(),
+      },
+      {
+        uniques: [unique('uq_group_member_group_user', ['group_id', 'user_id'])],
+      },
+    ),
+    knowledge: table({
+      id: column.text().primaryKey(),
+      user_id: column.text().notNull(),
+      name: column.text().notNull(),
+      description: column.text(),
+      meta: column.json(),
+      created_at: column.bigint().notNull(),
+      updated_at: column.bigint(),
+      data: column.json(),
+    }),
+    knowledge_directory: table(
+      {
+        id: column.text().primaryKey(),
+        knowledge_id: column.text().notNull().index().references('knowledge.id', { onDelete: 'CASCADE' }),
+        parent_id: column.text().index().references('knowledge_directory.id', { onDelete: 'CASCADE' }),
+        name: column.text().notNull(),
+        user_id: column.text().notNull(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        uniques: [
+          unique('uq_knowledge_directory_knowledge_parent_name', ['knowledge_id', 'parent_id', 'name']),
+        ],
+      },
+    ),
+    knowledge_file: table(
+      {
+        id: column.text().primaryKey(),
+        user_id: column.text().notNull().index(),
+        knowledge_id: column.text().notNull().index().references('knowledge.id', { onDelete: 'CASCADE' }),
+        file_id: column.text().notNull().index().references('file.id', { onDelete: 'CASCADE' }),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+        directory_id: column.text().index().references('knowledge_directory.id', {
+          name: 'fk_knowledge_file_directory_id',
+          onDelete: 'SET NULL',
+        }),
+      },
+      {
+        uniques: [unique('uq_knowledge_file_knowledge_file', ['knowledge_id', 'file_id'])],
+      },
+    ),
+    memory: table(
+      {
+        id: column.string().primaryKey(),
+        user_id: column.string().index(),
+        content: column.text(),
+        updated_at: column.bigint(),
+        created_at: column.bigint(),
+        type: column.string().notNull().index().default('context'),
+        path: column.text(),
+        meta: column.json(),
+      },
+      {
+        indexes: [index('ix_memory_id_user_id', ['id', 'user_id'])],
+      },
+    ),
+    message: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text(),
+      channel_id: column.text(),
+      content: column.text(),
+      data: column.json(),
+      meta: column.json(),
+      created_at: column.bigint(),
+      updated_at: column.bigint(),
+      parent_id: column.text(),
+      reply_to_id: column.text(),
+      is_pinned: column.boolean().notNull().default(false),
+      pinned_at: column.bigint(),
+      pinned_by: column.text(),
+    }),
+    message_reaction: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text().notNull(),
+      message_id: column.text().notNull(),
+      name: column.text().notNull(),
+      created_at: column.bigint(),
+    }),
+    model: table({
+      id: column.text().primaryKey(),
+      user_id: column.text(),
+      base_model_id: column.text(),
+      name: column.text(),
+      params: column.text(),
+      meta: column.text(),
+      updated_at: column.bigint(),
+      created_at: column.bigint(),
+      is_active: column.boolean().notNull().default(true),
+    }),
+    note: table({
+      id: column.text().primaryKey().unique(),
+      user_id: column.text(),
+      title: column.text(),
+      data: column.json(),
+      meta: column.json(),
+      created_at: column.bigint(),
+      updated_at: column.bigint(),
+    }),
+    oauth_session: table(
+      {
+        id: column.text().primaryKey().unique(),
+        user_id: column.text().notNull().references('user.id', { onDelete: 'CASCADE' }),
+        provider: column.text().notNull(),
+        token: column.text().notNull(),
+        expires_at: column.bigint().notNull(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [
+          index('idx_oauth_session_expires_at', ['expires_at']),
+          index('idx_oauth_session_user_id', ['user_id']),
+          index('idx_oauth_session_user_provider', ['user_id', 'provider']),
+        ],
+      },
+    ),
+    pinned_note: table(
+      {
+        id: column.text().primaryKey(),
+        user_id: column.text().notNull(),
+        note_id: column.text().notNull().references('note.id', { onDelete: 'CASCADE' }),
+        created_at: column.bigint().notNull(),
+      },
+      {
+        uniques: [unique('uq_pinned_note', ['user_id', 'note_id'])],
+      },
+    ),
+    prompt: table(
+      {
+        id: column.text().primaryKey(),
+        command: column.string(),
+        user_id: column.string().notNull(),
+        name: column.text().notNull(),
+        content: column.text().notNull(),
+        data: column.json(),
+        meta: column.json(),
+        // Upstream's default is the string '1': SQLite keeps it quoted, PostgreSQL casts it to true.
+        is_active: column.boolean().notNull().default('1').forDialect('postgresql', { default: true }),
+        version_id: column.text(),
+        tags: column.json(),
+        created_at: column.bigint().notNull(),
+        updated_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [index('ix_prompt_new_command', ['command'], { unique: true })],
+      },
+    ),
+    prompt_history: table({
+      id: column.text().primaryKey(),
+      prompt_id: column.text().notNull().index(),
+      parent_id: column.text(),
+      snapshot: column.json().notNull(),
+      user_id: column.text().notNull(),
+      commit_message: column.text(),
+      created_at: column.bigint().notNull(),
+    }),
+    shared_chat: table({
+      id: column.text().primaryKey(),
+      chat_id: column.text().notNull().references('chat.id', { onDelete: 'CASCADE' }),
+      user_id: column.text().notNull(),
+      title: column.text(),
+      chat: column.json(),
+      created_at: column.bigint(),
+      updated_at: column.bigint(),
+    }),
+    skill: table(
+      {
+        id: column.string().primaryKey(),
+        user_id: column.string().notNull(),
+        name: column.text().notNull().unique(),
+        description: column.text(),
+        content: column.text().notNull(),
+        meta: column.json(),
+        is_active: column.boolean().notNull(),
+        updated_at: column.bigint().notNull(),
+        created_at: column.bigint().notNull(),
+      },
+      {
+        indexes: [index('idx_skill_updated_at', ['updated_at']), index('idx_skill_user_id', ['user_id'])],
+      },
+    ),
+    tag: table(
+      {
+        id: column.string().primaryKey(),
+        name: column.string(),
+        // Declared without NOT NULL in a composite key: SQLite (alone) then lets it hold NULL.
+        user_id: column.string().primaryKey().forDialect('sqlite', { nullable: true }),
+        meta: column.json(),
+      },
+      {
+        primaryKey: { name: 'pk_id_user_id' },
+        indexes: [index('user_id_idx', ['user_id'])],
+      },
+    ),
+    tool: table({
+      id: column.string().primaryKey(),
+      user_id: column.string(),
+      name: column.text(),
+      content: column.text(),
+      specs: column.text(),
+      meta: column.text(),
+      valves: column.text(),
+      updated_at: column.bigint(),
+      created_at: column.bigint(),
+    }),
+    user: table(
+      {
+        id: column.string().primaryKey(),
+        name: column.string(),
+        email: column.string(),
+        role: column.string(),
+        profile_image_url: column.text(),
+        last_active_at: column.bigint(),
+        updated_at: column.bigint(),
+        created_at: column.bigint(),
+        username: column.string(50),
+        bio: column.text(),
+        gender: column.text(),
+        date_of_birth: column.date(),
+        profile_banner_image_url: column.text(),
+        timezone: column.string(),
+        presence_state: column.string(),
+        status_emoji: column.string(),
+        status_message: column.text(),
+        status_expires_at: column.bigint(),
+        oauth: column.json(),
+        info: column.json(),
+        settings: column.json(),
+        scim: column.json(),
+        variables: column.json(),
+      },
+      {
+        indexes: [
+          // Emails are unique ignoring case; NULL emails (users without one) do not collide.
+          index('uq_user_email_lower', [sql`lower(email)`], { unique: true, where: 'email IS NOT NULL' }),
+        ],
+      },
+    ),
+  },
+  {
+    // PostgreSQL's names for unnamed constraints, so that its catalog matches by name.
+    naming: { unique: '{table}_{columns}_key', foreignKey: '{table}_{columns}_fkey' },
+  },
+);
+
+export default schema;
+
+/** The Kysely `Database` type of Open WebUI (`Kysely<Database>`), with node-postgres's value types. */
+export type Database = InferDatabase<typeof schema>;
+
+/** The same with better-sqlite3's value types (booleans as 0/1, JSON and timestamps as text). */
+export type SqliteDatabase = InferDatabase<typeof schema, 'sqlite'>;

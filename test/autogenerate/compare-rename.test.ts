@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConflictingRenamesError,
+  compareSchemas,
+  formatRename,
+  InvalidRenameError,
+  parseRename,
+} from '../../src/autogenerate/compare/index.js';
+import { t } from '../../src/operations/types.js';
+import { column, idColumn, schema, table } from './compare-support.js';
+
+describe('parseRename', () => {
+  it('reads old:new as a table rename', () => {
+    expect(parseRename('tag:topic')).toEqual({ kind: 'table', from: 'tag', to: 'topic' });
+  });
+
+  it('reads table.old:table.new as a column rename', () => {
+    expect(parseRename('user.name:user.full_name')).toEqual({
+      kind: 'column',
+      table: 'user',
+      from: 'name',
+      to: 'full_name',
+    });
+  });
+
+  it('writes a rename back in the form it reads', () => {
+    for (const text of ['tag:topic', 'user.name:user.full_name'])
+      expect(formatRename(parseRename(text))).toBe(text);
+  });
+
+  it.each([
+    ['user.name', 'exactly one ":"'],
+    ['a:b:c', 'exactly one ":"'],
+    [':topic', 'missing'],
+    ['user.name:full_name', 'both sides'],
+    ['user.name:account.name2', 'stays in one table'],
+    ['a.b.c:a.b.d', 'one "."'],
+    ['tag:tag', 'the same'],
+  ])('refuses %s with a typed error naming the value', (text, problem) => {
+    expect(() => parseRename(text)).toThrow(InvalidRenameError);
+    expect(() => parseRename(text)).toThrow(text);
+    expect(() => parseRename(text)).toThrow(problem);
+  });
+
+  it('refuses two renames of the same column', () => {
+    const model = schema(table('a', { columns: [idColumn(), column('x', t.text())] }));
+    const renames = [parseRename('a.x:a.y'), parseRename('a.x:a.z')];
+    expect(() => compareSchemas(model, model, { dialect: 'sqlite', renames })).toThrow(
+      ConflictingRenamesError,
+    );
+  });
+
+  it("accepts a column rename written with the table's new name when the table is renamed too", () => {
+    const database = schema(table('tag', { columns: [idColumn(), column('name', t.text())] }));
+    const code = schema(table('topic', { columns: [idColumn(), column('label', t.text())] }));
+    const diff = compareSchemas(code, database, {
+      dialect: 'postgresql',
+      renames: [parseRename('tag:topic'), parseRename('topic.name:topic.label')],
+    });
+    expect(diff.changes.map((change) => change.kind)).toEqual(['renameTable', 'renameColumn']);
+  });
+});
