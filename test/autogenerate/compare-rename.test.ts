@@ -5,6 +5,7 @@ import {
   formatRename,
   InvalidRenameError,
   parseRename,
+  UnmatchedRenameError,
 } from '../../src/autogenerate/compare/index.js';
 import { t } from '../../src/operations/types.js';
 import { column, idColumn, schema, table } from './compare-support.js';
@@ -58,5 +59,33 @@ describe('parseRename', () => {
       renames: [parseRename('tag:topic'), parseRename('topic.name:topic.label')],
     });
     expect(diff.changes.map((change) => change.kind)).toEqual(['renameTable', 'renameColumn']);
+  });
+});
+
+describe('a stated rename that matches nothing', () => {
+  const database = schema(table('account', { columns: [idColumn(), column('name', t.text())] }));
+  const code = schema(table('account', { columns: [idColumn(), column('full_name', t.text())] }));
+  const compare = (rename: string) =>
+    compareSchemas(code, database, { dialect: 'postgresql', renames: [parseRename(rename)] });
+
+  it('is an error naming the misspelt old column', () => {
+    expect(() => compare('account.nmae:account.full_name')).toThrow(UnmatchedRenameError);
+    expect(() => compare('account.nmae:account.full_name')).toThrow(/database's table account has no column nmae/);
+  });
+
+  it('is an error naming the misspelt new column', () => {
+    expect(() => compare('account.name:account.fullname')).toThrow(/schema's table account has no column fullname/);
+  });
+
+  it('is an error naming a table neither side has', () => {
+    expect(() => compare('acount:users')).toThrow(/database has no table acount/);
+  });
+
+  it('is not an error once carried out, so a rename kept in the config is harmless', () => {
+    const diff = compareSchemas(code, code, {
+      dialect: 'postgresql',
+      renames: [parseRename('account.name:account.full_name')],
+    });
+    expect(diff.changes).toEqual([]);
   });
 });

@@ -25,3 +25,23 @@ export class ConflictingRenamesError extends AmbixError {
     );
   }
 }
+
+/**
+ * A stated rename that matches nothing: a misspelt name would otherwise turn into a drop and an
+ * add. A rename already carried out (the old name gone, the new one present) is not an error, so
+ * a rename kept in the config does no harm on later runs.
+ */
+export class UnmatchedRenameError extends AmbixError {
+  readonly rename: string;
+
+  constructor(rename: string, problem: string) {
+    super(
+      'UNMATCHED_RENAME',
+      `The rename ${rename} matches nothing: ${problem}. Check the spelling of both names.`,
+      {
+        exitCode: 2,
+      },
+    );
+    this.rename = rename;
+  }
+}

@@ -8,13 +8,21 @@
  */
 import type { ForeignKeyModel, SchemaModel, TableModel } from '../model.js';
 import { assessed } from './destructive.js';
+import { UnmatchedRenameError } from './errors.js';
 import { foreignKeyName } from './names.js';
 import { cyclicEdges, dependencyOrder, orderChanges } from './order.js';
-import { RenameBook } from './rename.js';
+import { formatRename, RenameBook } from './rename.js';
 import { compareTable, implicitForeignKeyIndex, withoutJsonChecks } from './table.js';
-import type { CompareHint, CompareOptions, CompareWarning, SchemaChange, SchemaDiff } from './types.js';
+import type {
+  CompareHint,
+  CompareOptions,
+  CompareWarning,
+  Rename,
+  SchemaChange,
+  SchemaDiff,
+} from './types.js';
 
-export { ConflictingRenamesError, InvalidRenameError } from './errors.js';
+export { ConflictingRenamesError, InvalidRenameError, UnmatchedRenameError } from './errors.js';
 export { invertChange, invertDiff } from './invert.js';
 export { canonicalDefault, canonicalSql, canonicalType } from './normalize.js';
 export { formatRename, parseRename } from './rename.js';
@@ -29,6 +37,7 @@ export function compareSchemas(
   const renames = new RenameBook(options.renames ?? []);
   const codeTables = new Map(code.tables.map((table) => [table.name, table]));
   const databaseTables = new Map(database.tables.map((table) => [table.name, table]));
+  for (const rename of options.renames ?? []) requireMatch(rename, codeTables, databaseTables);
   // Renames run first, so every later change (a key dropped and, in the downgrade, added back;
   // a dropped table written back) names the referenced tables by their new names.
   const appliedRenames = new Map<string, string>();
@@ -87,6 +96,40 @@ export function compareSchemas(
   }
   hints.push(...tableRenameHints(databaseOnly, codeOnly));
   return { dialect, changes: orderChanges(changes), warnings, hints };
+}
+
+/** Throws `UnmatchedRenameError` unless the rename applies now or has been applied already. */
+function requireMatch(
+  rename: Rename,
+  code: ReadonlyMap<string, TableModel>,
+  database: ReadonlyMap<string, TableModel>,
+): void {
+  const text = formatRename(rename);
+  if (rename.kind === 'table') {
+    if (database.has(rename.to) && !database.has(rename.from)) return;
+    if (!database.has(rename.from))
+      throw new UnmatchedRenameError(text, `the database has no table ${rename.from}`);
+    if (!code.has(rename.to)) throw new UnmatchedRenameError(text, `the schema has no table ${rename.to}`);
+    return;
+  }
+  const databaseTable = [...database.values()].find((table) => table.name === rename.table);
+  const codeTable = code.get(rename.table);
+  const has = (table: TableModel | undefined, column: string) =>
+    table?.columns.some((candidate) => candidate.name === column) ?? false;
+  // The table may itself be renamed in the same run; its columns are then checked by comparing.
+  if (databaseTable === undefined || codeTable === undefined) {
+    if (databaseTable === undefined && codeTable === undefined) {
+      throw new UnmatchedRenameError(text, `neither the database nor the schema has a table ${rename.table}`);
+    }
+    return;
+  }
+  if (has(databaseTable, rename.to) && !has(databaseTable, rename.from)) return;
+  if (!has(databaseTable, rename.from)) {
+    throw new UnmatchedRenameError(text, `the database's table ${rename.table} has no column ${rename.from}`);
+  }
+  if (!has(codeTable, rename.to)) {
+    throw new UnmatchedRenameError(text, `the schema's table ${rename.table} has no column ${rename.to}`);
+  }
 }
 
 function withRenamedReferences(table: TableModel, renamed: ReadonlyMap<string, string>): TableModel {
