@@ -9,6 +9,8 @@
 // then times whole cold processes, median of `runs`, on the same database:
 //  - ambix: connect, `introspect` the whole schema, `compareSchemas` against the identical schema
 //    model in code (dist/autogenerate/compare; when it is not built, introspection alone, marked);
+//  - `ambix check --json`, the product path: the CLI loads a generated schema module (TypeScript,
+//    `defineSchema`), introspects and compares;
 //  - Alembic 1.8 (Debian's python3-alembic): `compare_metadata(MigrationContext.configure(conn),
 //    metadata)` against SQLAlchemy models the benchmark generates from the same schema.
 // Each process prints how many differences it found; both should find none, and the table shows
@@ -175,6 +177,52 @@ function codeModel(dialect) {
       comment: null,
     })),
   };
+}
+
+/** The same schema as an ambix schema module, for the `ambix check` process. */
+function schemaModule() {
+  const builders = {
+    string: 'column.string(50)',
+    integer: 'column.integer()',
+    text: 'column.text()',
+    bigint: 'column.bigint()',
+    boolean: 'column.boolean()',
+    numeric: 'column.numeric(10, 2)',
+    timestamp: 'column.datetime()',
+    date: 'column.date()',
+  };
+  const lines = [
+    "import { column, defineSchema, foreignKey, index, table, unique } from 'ambix';",
+    '',
+    'export default defineSchema({',
+  ];
+  for (const table of generateSchema()) {
+    lines.push(`  ${table.name}: table({`);
+    for (const column of table.columns) {
+      if (column.key) {
+        lines.push('    id: column.integer().primaryKey(),');
+        continue;
+      }
+      let code = builders[column.kind];
+      if (!column.nullable) code += '.notNull()';
+      if (column.default !== undefined) code += `.default(${column.default})`;
+      lines.push(`    ${column.name}: ${code},`);
+    }
+    lines.push('  }, {');
+    lines.push(`    uniques: [unique(${JSON.stringify(table.unique.name)}, ['c2'])],`);
+    if (table.foreignKey !== null) {
+      lines.push(
+        `    foreignKeys: [foreignKey(['parent_id'], ${JSON.stringify(table.foreignKey.referencedTable)}, ['id'], { name: ${JSON.stringify(table.foreignKey.name)}, onDelete: 'CASCADE' })],`,
+      );
+    }
+    const indexes = table.indexes.map(
+      (ix) => `index(${JSON.stringify(ix.name)}, ${JSON.stringify(ix.columns)})`,
+    );
+    lines.push(`    indexes: [${indexes.join(', ')}],`);
+    lines.push('  }),');
+  }
+  lines.push('});', '');
+  return lines.join('\n');
 }
 
 /** The same schema as SQLAlchemy models, for Alembic. */
@@ -349,11 +397,19 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'models.py'), sqlalchemyModels(dialect));
     writeFileSync(join(dir, 'alembic_compare.py'), ALEMBIC_COMPARE);
+    writeFileSync(join(dir, 'schema.ts'), schemaModule());
+    mkdirSync(join(dir, 'migrations'));
     const created = performance.now();
     const database = await freshDatabase(dialect, dir);
+    writeFileSync(
+      join(dir, 'ambix.config.json'),
+      JSON.stringify({ url: database.url, migrations: 'migrations', schema: 'schema.ts' }),
+    );
     notes.push(`${dialect}: schema created in ${((performance.now() - created) / 1000).toFixed(1)} s`);
     try {
       const ambixTimes = [];
+      const checkTimes = [];
+      let checkResult = null;
       const alembicTimes = [];
       let ambixOutput = null;
       let alembicDiffs = null;
@@ -372,6 +428,12 @@ async function main() {
         ]);
         ambixTimes.push(ambix.seconds);
         ambixOutput = JSON.parse(ambix.stdout.trim().split('\n').pop());
+        // The product path: the CLI loads the schema module (TypeScript), introspects, compares.
+        const check = timeProcess(process.execPath, [join(root, 'bin', 'ambix.js'), 'check', '--json'], {
+          cwd: dir,
+        });
+        checkTimes.push(check.seconds);
+        checkResult = JSON.parse(check.stdout);
         if (alembicVersion !== null) {
           const alembic = timeProcess('/usr/bin/python3', [
             join(dir, 'alembic_compare.py'),
@@ -392,7 +454,13 @@ async function main() {
           `${dialect}: ambix found ${ambixOutput.changes} differences, e.g. ${JSON.stringify(ambixOutput.firstChanges)}`,
         );
       }
+      if (checkResult.matches !== true) {
+        notes.push(
+          `${dialect}: ambix check found differences: ${JSON.stringify(checkResult.changes?.slice(0, 3) ?? checkResult)}`,
+        );
+      }
       const ambix = median(ambixTimes);
+      const checkSeconds = median(checkTimes);
       const alembic = alembicTimes.length === 0 ? null : median(alembicTimes);
       notes.push(
         `${dialect}: ambix runs ${ambixTimes.map((t) => t.toFixed(2)).join(', ')} s; inside the last (ms) ${JSON.stringify(ambixOutput.ms)}`,
@@ -407,8 +475,10 @@ async function main() {
         ambixOutput.changes === null ? 'not built' : String(ambixOutput.changes),
         alembic === null ? 'n/a' : alembic.toFixed(2),
         alembicDiffs === null ? 'n/a' : String(alembicDiffs),
-        alembic === null ? 'n/a' : `${(alembic / ambix).toFixed(1)}x`,
-        ambix < 2 ? 'yes' : 'NO',
+        checkSeconds.toFixed(2),
+        checkResult.matches === true ? '0' : String(checkResult.changes?.length ?? '?'),
+        alembic === null ? 'n/a' : `${(alembic / checkSeconds).toFixed(1)}x`,
+        Math.max(ambix, checkSeconds) < 2 ? 'yes' : 'NO',
       ]);
     } finally {
       if (values.keep) notes.push(`${dialect}: kept ${database.url}`);
@@ -427,8 +497,10 @@ async function main() {
       'ambix diffs',
       `alembic ${alembicVersion ?? ''} compare_metadata`,
       'alembic diffs',
-      'alembic/ambix',
-      'ambix < 2 s',
+      '`ambix check` (CLI)',
+      'check diffs',
+      'alembic / ambix check',
+      'both < 2 s',
     ],
     rows,
   );
