@@ -130,7 +130,10 @@ async function freshDatabase(dialect, dir) {
       url: `sqlite:///${file}`,
       sqlalchemy: `sqlite:///${file}`,
       floorArg: file,
-      drop: async () => rmSync(file, { force: true }),
+      drop: async () => {
+        rmSync(file, { force: true });
+        rmSync(`${file}-ambix-lock`, { force: true });
+      },
     };
   }
   if (dialect === 'postgresql') {

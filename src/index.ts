@@ -167,7 +167,7 @@ export type { RunEvent, RunEventListener, StepInfo } from './runtime/events.js';
 export { describeStep } from './runtime/events.js';
 export { type ConnectionSpec, parseDatabaseUrl, redactUrl } from './runtime/url.js';
 export * from './safety/index.js';
-export { discoverRevisions, readRevisionFile } from './script/discovery.js';
+export { discoverRevisions } from './script/discovery.js';
 export * from './script/file-errors.js';
 export { FileTemplateError } from './script/file-name.js';
 export { RevisionGraph } from './script/graph.js';
@@ -177,6 +177,7 @@ export type * from './script/plan.js';
 export { planDowngrade, planStamp, planUpgrade, validateVersionRows } from './script/planner.js';
 export type * from './script/revision.js';
 export { loadRevisionCode, type RevisionCode } from './script/revision-code.js';
+export { readRevisionFile } from './script/revision-file.js';
 export { parseRange, resolveIdentifier } from './script/target.js';
 export {
   generateRevisionId,

@@ -29,9 +29,10 @@ export async function history(options: HistoryOptions = {}): Promise<HistoryResu
   const current = new Set(options.indicateCurrent ? (rows ?? []) : []);
   const revisions = historyRevisions(graph, options.range, rows);
   return {
-    revisions: revisions.map((revision) => ({
-      ...describeRevision(graph, revision),
-      isCurrent: current.has(revision.id),
-    })),
+    // Object.assign adds one property; a spread would copy every field of 10,000 entries.
+    revisions: revisions.map(
+      (revision): HistoryEntry =>
+        Object.assign(describeRevision(graph, revision), { isCurrent: current.has(revision.id) }),
+    ),
   };
 }

@@ -27,18 +27,19 @@ export interface RevisionInfo {
 }
 
 export function describeRevision(graph: RevisionGraph, revision: Revision): RevisionInfo {
+  // Called for every revision by `history`: each graph question is asked once.
   const id = revision.id;
-  const isVersionedHead = graph.isHead(id);
-  const isEffectiveHead = graph.isEffectiveHead(id);
+  const children = graph.childrenOf(id);
+  const isEffectiveHead = children.length === 0 && !graph.isRealHead(id);
   return {
     revision: id,
-    downRevisions: [...revision.downRevisions],
-    dependsOn: [...revision.dependsOn],
-    branchLabels: [...graph.branchLabelsOf(id)],
-    nextRevisions: graph.childrenOf(id).map((child) => child.id),
-    isHead: isVersionedHead && !isEffectiveHead,
+    downRevisions: revision.downRevisions,
+    dependsOn: revision.dependsOn,
+    branchLabels: graph.branchLabelsOf(id),
+    nextRevisions: children.map((child) => child.id),
+    isHead: children.length === 0 && !isEffectiveHead,
     isEffectiveHead,
-    isBranchPoint: graph.isBranchPoint(id),
+    isBranchPoint: children.length > 1,
     isMergePoint: graph.isMergePoint(id),
     message: revision.message,
     createDate: revision.createDate,

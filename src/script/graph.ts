@@ -18,11 +18,12 @@ const ILLEGAL_ID_PATTERN = /[+\-:@]/;
 
 const NO_NODES: readonly number[] = [];
 
+/** Each revision's edges, by node: parallel lists rather than one object per revision. */
 interface Edges {
   /** Versioned parents (downRevision). */
-  readonly down: readonly number[];
+  readonly down: readonly (readonly number[])[];
   /** dependsOn resolved to revisions, duplicates removed, declared order. */
-  readonly dependencies: readonly number[];
+  readonly dependencies: readonly (readonly number[])[];
 }
 
 /**
@@ -58,55 +59,77 @@ export class RevisionGraph {
     revisions: readonly Revision[],
     indexById: ReadonlyMap<string, number>,
     namespace: ReadonlyMap<string, number>,
-    edges: readonly Edges[],
+    { down, dependencies }: Edges,
   ) {
+    // Plain loops rather than map/filter chains: every command builds the graph once, in a cold
+    // process, over every revision, where each callback call still runs in the interpreter.
+    const count = revisions.length;
     this.revisions = revisions;
     this.namespace = namespace;
     this.indexById = indexById;
-    this.down = edges.map((edge) => edge.down);
-    this.dependencies = edges.map((edge) => edge.dependencies);
-    this.allParents = edges.map((edge) =>
-      edge.dependencies.length === 0 ? edge.down : unique([...edge.down, ...edge.dependencies]),
-    );
-
-    const children: number[][] = revisions.map(() => []);
-    const dependents: number[][] = revisions.map(() => []);
-    edges.forEach((edge, index) => {
-      for (const parent of edge.down) children[parent]!.push(index);
-      for (const dependency of edge.dependencies) dependents[dependency]!.push(index);
-    });
+    const allParents = new Array<readonly number[]>(count);
+    // Most revisions have one child and no dependents: lists are created at their first entry.
+    const children = new Array<readonly number[]>(count).fill(NO_NODES);
+    const dependents = new Array<readonly number[]>(count).fill(NO_NODES);
+    for (let index = 0; index < count; index++) {
+      const parents = down[index]!;
+      const declared = dependencies[index]!;
+      allParents[index] = declared.length === 0 ? parents : unique([...parents, ...declared]);
+      for (const parent of parents) children[parent] = append(children[parent]!, index);
+      for (const dependency of declared) dependents[dependency] = append(dependents[dependency]!, index);
+    }
+    this.down = down;
+    this.dependencies = dependencies;
+    this.allParents = allParents;
     this.children = children;
     this.dependents = dependents;
-    this.allChildren = children.map((versioned, index) =>
-      dependents[index]!.length === 0
-        ? versioned
-        : [...unique([...versioned, ...dependents[index]!])].sort(byNumber),
-    );
+    const allChildren = new Array<readonly number[]>(count);
+    for (let index = 0; index < count; index++) {
+      allChildren[index] =
+        dependents[index]!.length === 0
+          ? children[index]!
+          : [...unique([...children[index]!, ...dependents[index]!])].sort(byNumber);
+    }
+    this.allChildren = allChildren;
 
-    const order = orderOrDetectCycles(revisions, edges, this.allParents, this.allChildren);
-    const position = new Int32Array(revisions.length);
-    order.forEach((node, at) => {
-      position[node] = at;
-    });
+    const order = orderOrDetectCycles(revisions, down, this.allParents, this.allChildren);
+    const position = new Int32Array(count);
+    for (let at = 0; at < count; at++) position[order[at]!] = at;
     this.versionedAncestry = new AncestryIndex(order, position, (node) => this.down[node]!);
     this.fullAncestry = new AncestryIndex(order, position, (node) => this.allParents[node]!);
 
-    this.heads = revisions.filter((_, index) => children[index]!.length === 0);
-    this.realHeads = revisions.filter((_, index) => this.allChildren[index]!.length === 0);
-    this.bases = revisions.filter((_, index) => this.down[index]!.length === 0);
-    this.realBases = revisions.filter((_, index) => this.allParents[index]!.length === 0);
+    const heads: Revision[] = [];
+    const realHeads: Revision[] = [];
+    const bases: Revision[] = [];
+    const realBases: Revision[] = [];
+    for (let index = 0; index < count; index++) {
+      const revision = revisions[index]!;
+      if (children[index]!.length === 0) heads.push(revision);
+      if (allChildren[index]!.length === 0) realHeads.push(revision);
+      if (down[index]!.length === 0) bases.push(revision);
+      if (allParents[index]!.length === 0) realBases.push(revision);
+    }
+    this.heads = heads;
+    this.realHeads = realHeads;
+    this.bases = bases;
+    this.realBases = realBases;
     this.normalizedDependencies = this.normalizeDependencies();
-    this.normalizedDown = this.down.map((down, node) => {
-      const dependencies = this.normalizedDependencies[node]!;
-      return dependencies.length === 0 ? down : unique([...down, ...dependencies]);
-    });
+    // The same array back means no revision depends on another: down revisions are the whole story.
+    this.normalizedDown =
+      this.normalizedDependencies === this.dependencies
+        ? down
+        : down.map((parents, node) => {
+            const normalized = this.normalizedDependencies[node]!;
+            return normalized.length === 0 ? parents : unique([...parents, ...normalized]);
+          });
     this.labels = this.propagateLabels(position);
   }
 
   /** Validates everything in §2's table and builds the graph; errors name the files involved. */
   static build(revisions: readonly Revision[]): RevisionGraph {
     const indexById = new Map<string, number>();
-    revisions.forEach((revision, index) => {
+    for (let index = 0; index < revisions.length; index++) {
+      const revision = revisions[index]!;
       if (ILLEGAL_ID_PATTERN.test(revision.id)) {
         const illegal = ILLEGAL_ID_CHARACTERS.filter((character) => revision.id.includes(character));
         throw new IllegalRevisionIdError(revision.id, revision.path, illegal);
@@ -120,9 +143,12 @@ export class RevisionGraph {
       if (revision.dependsOn.includes(revision.id)) {
         throw new DependencySelfLoopError(revision.id, revision.path);
       }
-    });
+    }
 
-    const namespace = new Map(indexById);
+    // Without branch labels (the usual case) the namespace is the ids alone.
+    const namespace = revisions.some((revision) => revision.branchLabels.length > 0)
+      ? new Map(indexById)
+      : indexById;
     for (const revision of revisions) {
       for (const label of revision.branchLabels) {
         const owner = namespace.get(label);
@@ -134,15 +160,24 @@ export class RevisionGraph {
       }
     }
 
-    const edges = revisions.map((revision, index): Edges => {
-      const down = unique(
-        revision.downRevisions.map((parent) => {
-          const found = indexById.get(parent);
-          if (found === undefined) throw new MissingDownRevisionError(parent, revision.id, revision.path);
-          return found;
-        }),
-      );
-      const dependencies = unique(
+    const nodeOfParent = (parent: string, revision: Revision): number => {
+      const found = indexById.get(parent);
+      if (found === undefined) throw new MissingDownRevisionError(parent, revision.id, revision.path);
+      return found;
+    };
+    const down = new Array<readonly number[]>(revisions.length);
+    const dependencies = new Array<readonly number[]>(revisions.length).fill(NO_NODES);
+    for (let index = 0; index < revisions.length; index++) {
+      const revision = revisions[index]!;
+      const parents = revision.downRevisions;
+      down[index] =
+        parents.length === 0
+          ? NO_NODES
+          : parents.length === 1
+            ? [nodeOfParent(parents[0]!, revision)]
+            : unique(parents.map((parent) => nodeOfParent(parent, revision)));
+      if (revision.dependsOn.length === 0) continue;
+      const resolved = unique(
         revision.dependsOn.map((name) => {
           const found = namespace.get(name);
           if (found === undefined) throw new MissingDependencyError(name, revision.id, revision.path);
@@ -150,10 +185,10 @@ export class RevisionGraph {
           return found;
         }),
       );
-      return { down, dependencies: dependencies.length === 0 ? NO_NODES : dependencies };
-    });
+      if (resolved.length > 0) dependencies[index] = resolved;
+    }
 
-    return new RevisionGraph(revisions, indexById, namespace, edges);
+    return new RevisionGraph(revisions, indexById, namespace, { down, dependencies });
   }
 
   get(id: string): Revision | undefined {
@@ -325,6 +360,7 @@ export class RevisionGraph {
 
   /** A dependency is dropped when a versioned ancestor already declares it (§2). */
   private normalizeDependencies(): readonly (readonly number[])[] {
+    if (this.dependencies.every((dependencies) => dependencies.length === 0)) return this.dependencies;
     const declarers = new Map<number, number[]>();
     this.dependencies.forEach((dependencies, node) => {
       for (const dependency of dependencies) {
@@ -351,6 +387,10 @@ export class RevisionGraph {
    * or a merge point (§2).
    */
   private propagateLabels(position: Int32Array): readonly (readonly string[])[] {
+    const none: readonly string[] = [];
+    if (this.revisions.every((revision) => revision.branchLabels.length === 0)) {
+      return new Array<readonly string[]>(this.revisions.length).fill(none);
+    }
     const labelled = new Map<number, Set<string>>();
     const add = (node: number, labels: readonly string[]) => {
       const set = labelled.get(node);
@@ -371,12 +411,18 @@ export class RevisionGraph {
         node = this.down[node]![0];
       }
     });
-    const none: readonly string[] = [];
     return this.revisions.map((_, node) => {
       const set = labelled.get(node);
       return set ? [...set].sort() : none;
     });
   }
+}
+
+/** `list` with `node` added: a new array when `list` is the shared empty one. */
+function append(list: readonly number[], node: number): readonly number[] {
+  if (list === NO_NODES) return [node];
+  (list as number[]).push(node);
+  return list;
 }
 
 function unique(values: readonly number[]): readonly number[] {
@@ -415,7 +461,7 @@ function topologicalOrder(
  */
 function orderOrDetectCycles(
   revisions: readonly Revision[],
-  edges: readonly Edges[],
+  down: readonly (readonly number[])[],
   allParents: readonly (readonly number[])[],
   allChildren: readonly (readonly number[])[],
 ): readonly number[] {
@@ -439,7 +485,6 @@ function orderOrDetectCycles(
 
   const all = unordered(allParents, allChildren);
   if (all.stuck.length === 0) return all.order;
-  const down = edges.map((edge) => edge.down);
   const downChildren: number[][] = revisions.map(() => []);
   down.forEach((parents, node) => {
     for (const parent of parents) downChildren[parent]!.push(node);

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFor } from '../loader/cache-dir.js';
-import type { Revision } from './revision.js';
+import type { Revision, RevisionFormat } from './revision.js';
 
 /**
  * Revision headers remembered between commands, one cache file per version location.
@@ -14,81 +13,189 @@ import type { Revision } from './revision.js';
  * the cache only saves the read and the scan, never a stat. The header reader's own build is
  * part of the key, so a changed reader never trusts entries the old one wrote.
  */
-/**
- * One file's entry, keyed by its name within the location. A tuple rather than an object because a
- * history of 10,000 revisions is parsed from this file on every command.
- */
-type Entry = readonly [
-  size: number,
-  mtimeMs: number,
-  id: string,
-  downRevisions: readonly string[],
-  branchLabels: readonly string[],
-  dependsOn: readonly string[],
-  message: string | null,
-  createDate: string | null,
-  format: Revision['format'],
-];
 
+/** What a file's entry is checked against: the file's current size and modification time. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What a remembered directory listing is checked against. */
+export interface DirectoryStamp {
+  readonly mtimeMs: number;
+  /** Changes with every metadata change, including tools that restore an old mtime (tar, rsync). */
+  readonly ctimeMs: number;
+}
+
+/**
+ * The names in the location as last listed (all of them, sorted), valid while the directory's mtime and
+ * ctime are unchanged: adding, removing or renaming an entry changes both. Edits inside a file
+ * do not, which is why every file is still checked by its own stat.
+ */
+interface Listing {
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly names: string[];
+}
+
+/**
+ * A listing is remembered only when the directory had not changed for this long before it was
+ * read. Timestamps are coarse on some filesystems (up to 2 s), so a change made just after a
+ * listing could otherwise leave the directory's times as they were when it was read.
+ */
+export const LISTING_SETTLE_MS = 5000;
+
+/**
+ * The stored form: one array per field, entries at the same index, in the order they were
+ * looked up (the load order). Parallel arrays of strings and numbers parse several times faster
+ * than an object keyed by file name, and a history of 10,000 revisions is parsed on every command.
+ * An empty list is stored as 0 and a single id as the bare string, so most entries allocate no
+ * arrays at all.
+ */
 interface CacheFile {
   readonly reader: string;
-  readonly entries: Record<string, Entry>;
+  /** The version location, so two locations whose names hash alike never share entries. */
+  readonly location: string;
+  listing: Listing | null;
+  readonly names: string[];
+  readonly sizes: number[];
+  readonly mtimes: number[];
+  readonly ids: string[];
+  readonly downRevisions: StoredList[];
+  readonly branchLabels: StoredList[];
+  readonly dependsOn: StoredList[];
+  readonly messages: (string | null)[];
+  readonly createDates: (string | null)[];
 }
+
+type StoredList = 0 | string | readonly string[];
 
 /** Below this many files a location is not cached. */
 export const MIN_CACHED_FILES = 100;
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Changes when the stored form below changes. */
+const FORMAT_VERSION = 4;
 
 const readerStamp = (() => {
   // header.js in the built package; header.ts when running from source (tests).
   for (const name of ['./header.js', './header.ts']) {
     const stats = statSync(fileURLToPath(new URL(name, import.meta.url)), { throwIfNoEntry: false });
-    if (stats !== undefined) return `${stats.size}:${stats.mtimeMs}`;
+    if (stats !== undefined) return `${FORMAT_VERSION}:${stats.size}:${stats.mtimeMs}`;
   }
-  return 'unknown';
+  return `${FORMAT_VERSION}:unknown`;
 })();
+
+function emptyCacheFile(location: string): CacheFile {
+  return {
+    reader: readerStamp,
+    location,
+    listing: null,
+    names: [],
+    sizes: [],
+    mtimes: [],
+    ids: [],
+    downRevisions: [],
+    branchLabels: [],
+    dependsOn: [],
+    messages: [],
+    createDates: [],
+  };
+}
 
 export class HeaderCache {
   readonly #file: string;
-  readonly #previous: Readonly<Record<string, Entry>>;
-  readonly #current: Record<string, Entry> = {};
+  readonly #previous: Readonly<CacheFile>;
+  /** Built only when a file is not where the previous run saw it (files added or removed). */
+  #indexByName: Map<string, number> | null = null;
+  readonly #current: CacheFile;
   #changed = false;
 
-  private constructor(file: string, previous: Readonly<Record<string, Entry>>) {
+  private constructor(file: string, location: string, previous: CacheFile) {
     this.#file = file;
     this.#previous = previous;
+    this.#current = emptyCacheFile(location);
   }
 
   /** The cache of one version location (absolute path); empty when none is stored or it is unreadable. */
   static open(location: string): HeaderCache {
-    const name = createHash('sha256').update(location).digest('hex').slice(0, 24);
-    const file = join(cacheDirFor(location), `headers-${name}.json`);
-    return new HeaderCache(file, readEntries(file));
+    const file = join(cacheDirFor(location), `headers-${fileNameHash(location)}.json`);
+    return new HeaderCache(file, location, readCacheFile(file, location));
   }
 
-  /** The remembered header of the file `name` at `path`, if its size and mtime still match `stats`. */
-  lookup(name: string, path: string, stats: Stats): Revision | null {
-    const entry = this.#previous[name];
-    if (entry === undefined || entry[0] !== stats.size || entry[1] !== stats.mtimeMs) return null;
-    this.#current[name] = entry;
-    const [, , id, downRevisions, branchLabels, dependsOn, message, createDate, format] = entry;
-    return { id, downRevisions, branchLabels, dependsOn, message, createDate, path, format };
+  /** The remembered names (sorted), if the directory is unchanged since they were read. */
+  listing(directory: DirectoryStamp): readonly string[] | null {
+    const listing = this.#previous.listing;
+    if (listing === null || listing.mtimeMs !== directory.mtimeMs || listing.ctimeMs !== directory.ctimeMs) {
+      return null;
+    }
+    this.#current.listing = listing;
+    return listing.names;
   }
 
-  remember(name: string, stats: Stats, revision: Revision): Revision {
-    const { id, downRevisions, branchLabels, dependsOn, message, createDate, format } = revision;
-    this.#current[name] = [
-      stats.size,
-      stats.mtimeMs,
-      id,
-      downRevisions,
-      branchLabels,
-      dependsOn,
-      message,
-      createDate,
-      format,
-    ];
+  /**
+   * Remembers the names read from the directory, whose times were `directory` just
+   * before it was read at `listedAtMs` (a `Date.now()` taken before that stat).
+   */
+  rememberListing(directory: DirectoryStamp, names: readonly string[], listedAtMs: number): void {
+    const settled = listedAtMs - Math.max(directory.mtimeMs, directory.ctimeMs) > LISTING_SETTLE_MS;
+    if (!settled) {
+      // A stale listing never matches again; forgetting it spares the next command its load.
+      if (this.#previous.listing !== null) this.#changed = true;
+      return;
+    }
+    this.#current.listing = { mtimeMs: directory.mtimeMs, ctimeMs: directory.ctimeMs, names: [...names] };
     this.#changed = true;
+  }
+
+  /**
+   * The remembered header of the file `name` at `path`, if its size and mtime still match `stamp`.
+   * The format is not stored: it follows from the name, as `format` does.
+   */
+  lookup(name: string, path: string, stamp: FileStamp, format: RevisionFormat): Revision | null {
+    const previous = this.#previous;
+    // Files are looked up in load order, as they were stored: usually the entry is at the same place.
+    let at = this.#current.names.length;
+    if (previous.names[at] !== name) {
+      this.#indexByName ??= new Map(previous.names.map((stored, index) => [stored, index]));
+      const found = this.#indexByName.get(name);
+      if (found === undefined) return null;
+      at = found;
+    }
+    if (previous.sizes[at] !== stamp.size || previous.mtimes[at] !== stamp.mtimeMs) return null;
+    const revision: Revision = {
+      id: previous.ids[at]!,
+      downRevisions: listOf(previous.downRevisions[at]!),
+      branchLabels: listOf(previous.branchLabels[at]!),
+      dependsOn: listOf(previous.dependsOn[at]!),
+      message: previous.messages[at]!,
+      createDate: previous.createDates[at]!,
+      path,
+      format,
+    };
+    if (at !== this.#current.names.length) this.#changed = true;
+    this.#append(name, stamp, revision);
     return revision;
+  }
+
+  remember(name: string, stamp: FileStamp, revision: Revision): Revision {
+    this.#changed = true;
+    this.#append(name, stamp, revision);
+    return revision;
+  }
+
+  #append(name: string, stamp: FileStamp, revision: Revision): void {
+    const current = this.#current;
+    current.names.push(name);
+    current.sizes.push(stamp.size);
+    current.mtimes.push(stamp.mtimeMs);
+    current.ids.push(revision.id);
+    current.downRevisions.push(storedList(revision.downRevisions));
+    current.branchLabels.push(storedList(revision.branchLabels));
+    current.dependsOn.push(storedList(revision.dependsOn));
+    current.messages.push(revision.message);
+    current.createDates.push(revision.createDate);
   }
 
   /**
@@ -96,15 +203,13 @@ export class HeaderCache {
    * location is read faster than the cache file would be, so it leaves no cache file behind.
    */
   save(): void {
-    const count = Object.keys(this.#current).length;
+    const count = this.#current.names.length;
     if (count < MIN_CACHED_FILES) return;
-    const removed = Object.keys(this.#previous).length !== count;
-    if (!this.#changed && !removed) return;
-    const content: CacheFile = { reader: readerStamp, entries: this.#current };
+    if (!this.#changed && this.#previous.names.length === count) return;
     const partial = `${this.#file}.${process.pid}.tmp`;
     try {
       mkdirSync(join(this.#file, '..'), { recursive: true });
-      writeFileSync(partial, JSON.stringify(content));
+      writeFileSync(partial, JSON.stringify(storedForm(this.#current)));
       renameSync(partial, this.#file);
     } catch {
       // A read-only or full disk only costs the next command a full read.
@@ -112,11 +217,92 @@ export class HeaderCache {
   }
 }
 
-function readEntries(file: string): Readonly<Record<string, Entry>> {
+function listOf(stored: StoredList): readonly string[] {
+  if (stored === 0) return NONE;
+  return typeof stored === 'string' ? [stored] : stored;
+}
+
+function storedList(list: readonly string[]): StoredList {
+  if (list.length === 0) return 0;
+  return list.length === 1 ? list[0]! : list;
+}
+
+const COLUMNS = [
+  'names',
+  'sizes',
+  'mtimes',
+  'ids',
+  'downRevisions',
+  'branchLabels',
+  'dependsOn',
+  'messages',
+  'createDates',
+] as const satisfies readonly (keyof CacheFile)[];
+
+/**
+ * What is written: `names` is left out (null) when it is the listing's names, as it is in a
+ * location holding nothing but revisions, so 10,000 names are not parsed twice.
+ */
+function storedForm(cache: CacheFile): Omit<CacheFile, 'names'> & { names: string[] | null } {
+  const listed = cache.listing?.names;
+  const same =
+    listed !== undefined &&
+    listed.length === cache.names.length &&
+    listed.every((name, index) => name === cache.names[index]);
+  return same ? { ...cache, names: null } : cache;
+}
+
+/** The stored cache, or an empty one when it is missing, unreadable, from another reader or malformed. */
+function readCacheFile(file: string, location: string): CacheFile {
+  let content: Partial<CacheFile> | null;
   try {
-    const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return content.reader === readerStamp && typeof content.entries === 'object' ? content.entries : {};
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof storedForm> | null;
+    content =
+      stored?.names === null && Array.isArray(stored.listing?.names)
+        ? { ...stored, names: stored.listing.names }
+        : (stored as Partial<CacheFile> | null);
   } catch {
-    return {};
+    return emptyCacheFile(location);
   }
+  if (
+    content === null ||
+    typeof content !== 'object' ||
+    content.reader !== readerStamp ||
+    content.location !== location
+  ) {
+    return emptyCacheFile(location);
+  }
+  const length = Array.isArray(content.names) ? content.names.length : -1;
+  const listing = content.listing;
+  const wellFormed =
+    COLUMNS.every((column) => {
+      const values = content[column];
+      return Array.isArray(values) && values.length === length;
+    }) &&
+    (listing === null ||
+      (typeof listing === 'object' &&
+        listing !== undefined &&
+        typeof listing.mtimeMs === 'number' &&
+        typeof listing.ctimeMs === 'number' &&
+        Array.isArray(listing.names)));
+  return wellFormed ? (content as CacheFile) : emptyCacheFile(location);
+}
+
+/**
+ * 64 bits of FNV-1a over the location, as hex: a short, stable file name. Not node:crypto, whose
+ * loading alone costs more than reading a small history; a collision only costs cache misses,
+ * since the file records its location.
+ */
+function fileNameHash(text: string): string {
+  let low = 0x84222325;
+  let high = 0xcbf29ce4;
+  for (let index = 0; index < text.length; index++) {
+    low = (low ^ text.charCodeAt(index)) >>> 0;
+    // Multiply the 64-bit value by the FNV prime 2^40 + 0x1b3, in 32-bit halves.
+    const lowProduct = low * 0x1b3;
+    const carry = Math.floor(lowProduct / 0x100000000);
+    high = (high * 0x1b3 + (low << 8) + carry) >>> 0;
+    low = lowProduct >>> 0;
+  }
+  return `${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
 }

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import type { RevisionFormat } from './revision.js';
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, RevisionFormat>> = {
@@ -14,7 +13,12 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, RevisionFormat>> = {
  * dotfiles (editor backups, `.DS_Store`), declaration files and other extensions.
  */
 export function revisionFormatOf(fileName: string): RevisionFormat | null {
+  // Called for every file of every version location on every command: no regex, no path parsing.
   if (fileName.startsWith('.')) return null;
-  if (/\.d\.m?ts$/.test(fileName)) return null;
-  return FORMAT_BY_EXTENSION[extname(fileName)] ?? null;
+  const dot = fileName.lastIndexOf('.');
+  if (dot < 0) return null;
+  const format = FORMAT_BY_EXTENSION[fileName.slice(dot)];
+  if (format === undefined) return null;
+  if (format === 'typescript' && (fileName.endsWith('.d.ts') || fileName.endsWith('.d.mts'))) return null;
+  return format;
 }

@@ -1,7 +1,7 @@
 import { rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { discoverRevisions } from '../../src/script/discovery.js';
-import { MIN_CACHED_FILES } from '../../src/script/header-cache.js';
+import { HeaderCache, LISTING_SETTLE_MS, MIN_CACHED_FILES } from '../../src/script/header-cache.js';
 import { createTempProject } from './temp-project.js';
 
 /** Enough unrelated filler revisions for the location to be cached at all. */
@@ -92,5 +92,95 @@ describe('a small version location', () => {
     rewriteKeepingMtime(project.path('m/b.ts'), header('cccc', 'aaaa'));
     const revisions = await discoverRevisions([project.path('m')]);
     expect(revisions.map((revision) => revision.id)).toEqual(['aaaa', 'cccc']);
+  });
+});
+
+describe('the remembered directory listing', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A cache for `location` holding enough entries to be saved, and the listing given. */
+  function saveListing(
+    location: string,
+    directory: { mtimeMs: number; ctimeMs: number },
+    listedAtMs: number,
+  ) {
+    const cache = HeaderCache.open(location);
+    const names: string[] = [];
+    for (let i = 0; i < MIN_CACHED_FILES; i++) {
+      const name = `z${String(i).padStart(4, '0')}.ts`;
+      names.push(name);
+      cache.remember(
+        name,
+        { size: 1, mtimeMs: 1 },
+        {
+          id: `z${i}`,
+          downRevisions: [],
+          branchLabels: [],
+          dependsOn: [],
+          message: null,
+          createDate: null,
+          path: `${location}/${name}`,
+          format: 'typescript',
+        },
+      );
+    }
+    cache.rememberListing(directory, names, listedAtMs);
+    cache.save();
+    return names;
+  }
+
+  it('is reused only while the directory has the same mtime and ctime', () => {
+    const location = createTempProject().path('m');
+    const names = saveListing(location, { mtimeMs: 1_000, ctimeMs: 2_000 }, 2_000 + LISTING_SETTLE_MS + 1);
+    expect(HeaderCache.open(location).listing({ mtimeMs: 1_000, ctimeMs: 2_000 })).toEqual(names);
+    expect(HeaderCache.open(location).listing({ mtimeMs: 1_000, ctimeMs: 2_001 })).toBeNull();
+    expect(HeaderCache.open(location).listing({ mtimeMs: 1_001, ctimeMs: 2_000 })).toBeNull();
+  });
+
+  it('is not remembered when the directory changed just before it was read', () => {
+    const location = createTempProject().path('m');
+    saveListing(location, { mtimeMs: 1_000, ctimeMs: 2_000 }, 2_000 + LISTING_SETTLE_MS);
+    expect(HeaderCache.open(location).listing({ mtimeMs: 1_000, ctimeMs: 2_000 })).toBeNull();
+  });
+
+  it('still serves unchanged files from the cache when it is reused', async () => {
+    const project = createTempProject({
+      ...filler(),
+      'm/a.ts': header('aaaa', null),
+      'm/b.ts': header('bbbb', 'aaaa'),
+    });
+    pinMtimes([project.path('m/a.ts'), project.path('m/b.ts')]);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * LISTING_SETTLE_MS });
+    await discoverRevisions([project.path('m')]);
+    await discoverRevisions([project.path('m')]);
+    // Same size and mtime, different content: only a cache hit still reports the old header.
+    rewriteKeepingMtime(project.path('m/b.ts'), header('cccc', 'aaaa'));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.slice(0, 2).map((revision) => revision.id)).toEqual(['aaaa', 'bbbb']);
+  });
+
+  it('does not hide a revision added after it was remembered', async () => {
+    const project = createTempProject({ ...filler(), 'm/a.ts': header('aaaa', null) });
+    // The directory looks long settled, so the first run remembers its listing.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * LISTING_SETTLE_MS });
+    await discoverRevisions([project.path('m')]);
+    writeFileSync(project.path('m/b.ts'), header('bbbb', 'aaaa'));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.slice(0, 2).map((revision) => revision.id)).toEqual(['aaaa', 'bbbb']);
+  });
+
+  it('does not keep a revision whose file was removed after it was remembered', async () => {
+    const project = createTempProject({
+      ...filler(),
+      'm/a.ts': header('aaaa', null),
+      'm/b.ts': header('bbbb', 'aaaa'),
+    });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * LISTING_SETTLE_MS });
+    await discoverRevisions([project.path('m')]);
+    rmSync(project.path('m/b.ts'));
+    const revisions = await discoverRevisions([project.path('m')]);
+    expect(revisions.map((revision) => revision.id)).not.toContain('bbbb');
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ModuleSyntaxError } from '../../src/loader/errors.js';
-import { readRevisionFile } from '../../src/script/discovery.js';
 import { MissingMigrationFunctionError, RevisionImportError } from '../../src/script/file-errors.js';
 import type { RevisionFormat } from '../../src/script/revision.js';
 import { loadRevisionCode, preloadRevisionCode } from '../../src/script/revision-code.js';
+import { readRevisionFile } from '../../src/script/revision-file.js';
 import { createTempProject } from './temp-project.js';
 
 const HEADER = "export const revision = 'a1';\nexport const downRevision = null;\n";

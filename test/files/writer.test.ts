@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRevisionFile } from '../../src/script/discovery.js';
 import {
   InvalidRevisionIdError,
   RevisionFileExistsError,
@@ -9,6 +8,7 @@ import {
 } from '../../src/script/file-errors.js';
 import { FileTemplateError, slugify } from '../../src/script/file-name.js';
 import { loadRevisionCode } from '../../src/script/revision-code.js';
+import { readRevisionFile } from '../../src/script/revision-file.js';
 import { generateRevisionId, validateRevisionId, writeRevisionFile } from '../../src/script/writer.js';
 import { createTempProject } from './temp-project.js';
 

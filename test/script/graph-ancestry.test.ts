@@ -13,10 +13,16 @@ function reachable(ancestor: number, node: number): boolean {
 
 describe('ancestry index', () => {
   it.each([
-    ['the bitset table', Number.POSITIVE_INFINITY],
-    ['the graph walk used beyond the bitset limit', 0],
-  ])('%s answers every ancestor question like a plain graph walk', (_, limit) => {
-    const index = new AncestryIndex(order, position, (node) => parents[node]!, limit);
+    ['the bitset table', Number.POSITIVE_INFINITY, 0],
+    ['the graph walk used beyond the bitset limit', 0, Number.POSITIVE_INFINITY],
+    [
+      'the graph walk used before the table is worth building',
+      Number.POSITIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+    ],
+    ['a few walks, then the table', Number.POSITIVE_INFINITY, 3],
+  ])('%s answers every ancestor question like a plain graph walk', (_, limit, walkBudget) => {
+    const index = new AncestryIndex(order, position, (node) => parents[node]!, limit, walkBudget);
     const wrong: string[] = [];
     for (const a of order) {
       for (const b of order) {

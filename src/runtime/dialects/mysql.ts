@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ResultSetHeader } from 'mysql2';
 import {
   COMMON_RESERVED_WORDS,
@@ -8,7 +7,7 @@ import {
   quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
-import { lockName } from './lock-key.js';
+import { lockName, sha256 } from './lock-key.js';
 import { networkFailureReason } from './postgresql.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -81,9 +80,7 @@ export const mysqlAdapter: DialectAdapter = {
     // GET_LOCK names are server-wide, so the database is part of the name.
     const fullName = `${lockName(table)}@${database}`;
     const name =
-      fullName.length <= MAX_LOCK_NAME
-        ? fullName
-        : `ambix:${createHash('sha256').update(fullName).digest('hex').slice(0, 40)}`;
+      fullName.length <= MAX_LOCK_NAME ? fullName : `ambix:${sha256(fullName).digest('hex').slice(0, 40)}`;
     return {
       description: `on database "${database}" (GET_LOCK '${name}')`,
       async tryAcquire() {
