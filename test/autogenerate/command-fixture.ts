@@ -38,7 +38,7 @@ export function createSchemaProject(
     );
     writeFileSync(
       join(dir, schema),
-      `import { check, column, defineSchema, index, sql, table, unique } from 'ambix';\n\n` +
+      `import { check, column, defineSchema, index, now, sql, table, unique } from 'ambix';\n\n` +
         `export default defineSchema({\n${body}\n});\n`,
     );
   };

@@ -353,7 +353,8 @@ describe('compareSchemas: keys, constraints and indexes', () => {
         kind: 'alterPrimaryKey',
         table: 'p',
         from: { name: 'p_pkey', columns: ['a'] },
-        to: { name: null, columns: ['a', 'b'] },
+        // Named as it is created, so the downgrade can drop it by name.
+        to: { name: 'p_pkey', columns: ['a', 'b'] },
         destructive: false,
       },
     ]);

@@ -293,7 +293,35 @@ export function randomEdits(seed: number, dialect: DialectName, model: SchemaMod
       replace(current.name, dropConstraint(rng, current));
     }
   }
-  return { model: schema(...tables), renames };
+  return { model: schema(...tables), renames: applicableRenames(renames, model.tables, tables) };
+}
+
+/**
+ * The renames that name something the database has and the edited schema keeps: a table added
+ * and renamed in one revision is simply added, and one renamed and dropped is dropped (a rename
+ * that matches nothing is an error).
+ */
+function applicableRenames(
+  renames: readonly Rename[],
+  database: readonly TableModel[],
+  code: readonly TableModel[],
+): Rename[] {
+  const databaseTables = new Map(database.map((table) => [table.name, table]));
+  const codeTables = new Map(code.map((table) => [table.name, table]));
+  const tableRenames = renames.filter(
+    (rename) => rename.kind === 'table' && databaseTables.has(rename.from) && codeTables.has(rename.to),
+  );
+  const databaseName = (name: string) => tableRenames.find((rename) => rename.to === name)?.from ?? name;
+  const codeName = (name: string) => tableRenames.find((rename) => rename.from === name)?.to ?? name;
+  const has = (table: TableModel | undefined, column: string) =>
+    table?.columns.some((candidate) => candidate.name === column) ?? false;
+  const columnRenames = renames.filter(
+    (rename) =>
+      rename.kind === 'column' &&
+      has(databaseTables.get(databaseName(rename.table)), rename.from) &&
+      has(codeTables.get(codeName(rename.table)), rename.to),
+  );
+  return [...tableRenames, ...columnRenames];
 }
 
 function sameType(a: ColumnType, b: ColumnType): boolean {

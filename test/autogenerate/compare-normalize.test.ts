@@ -176,3 +176,49 @@ describe('numbers PostgreSQL prints as cast strings', () => {
     expect(canonicalSql("c = '-100'")).not.toBe(canonicalSql('c = -100'));
   });
 });
+
+describe('conditions PostgreSQL rewrites', () => {
+  it("reads PostgreSQL's expanded BETWEEN and NOT BETWEEN as the BETWEEN written", () => {
+    expect(canonicalSql('(n >= 1) AND (n <= 10)')).toBe(canonicalSql('n BETWEEN 1 AND 10'));
+    expect(canonicalSql("n < '-5'::integer OR n > '-1'::integer")).toBe(
+      canonicalSql('n NOT BETWEEN -5 AND -1'),
+    );
+    expect(canonicalSql('length(name::text) >= 1 AND length(name::text) <= 20')).toBe(
+      canonicalSql('length(name) BETWEEN 1 AND 20'),
+    );
+  });
+
+  it('keeps BETWEEN bounds that differ apart', () => {
+    expect(canonicalSql('n BETWEEN 1 AND 10')).not.toBe(canonicalSql('n BETWEEN 1 AND 11'));
+  });
+
+  it("reads PostgreSQL's ~~, !~~, ~~* and !~~* as LIKE, NOT LIKE, ILIKE and NOT ILIKE", () => {
+    expect(canonicalSql("(name)::text ~~ 'x%'::text")).toBe(canonicalSql("name LIKE 'x%'"));
+    expect(canonicalSql("name::text !~~ 'x%'::text")).toBe(canonicalSql("name NOT LIKE 'x%'"));
+    expect(canonicalSql("name::text ~~* 'x%'::text")).toBe(canonicalSql("name ILIKE 'x%'"));
+    expect(canonicalSql("name::text !~~* 'x%'::text")).toBe(canonicalSql("name NOT ILIKE 'x%'"));
+    expect(canonicalSql("name LIKE 'x%'")).not.toBe(canonicalSql("name NOT LIKE 'x%'"));
+  });
+});
+
+describe('date defaults MariaDB prints as functions', () => {
+  it('treats CURRENT_DATE and curdate(), CURRENT_TIME and curtime() as one default', () => {
+    expect(canonicalDefault('mysql', sqlExpression('curdate()'), false)).toBe(
+      canonicalDefault('mysql', sqlExpression('CURRENT_DATE'), false),
+    );
+    expect(canonicalDefault('mysql', sqlExpression('curtime()'), false)).toBe(
+      canonicalDefault('mysql', sqlExpression('CURRENT_TIME'), false),
+    );
+    expect(canonicalDefault('mysql', sqlExpression('CURRENT_DATE'), false)).not.toBe(
+      canonicalDefault('mysql', now(), false),
+    );
+  });
+});
+
+describe('SQLite spellings of hand-written tables', () => {
+  it("treats SQLite's TIMESTAMP and REAL as the DATETIME and FLOAT ambix writes, there only", () => {
+    expect(canonicalType('sqlite', t.raw('timestamp'))).toBe(canonicalType('sqlite', t.datetime()));
+    expect(canonicalType('sqlite', t.raw('REAL'))).toBe(canonicalType('sqlite', t.float()));
+    expect(canonicalType('mysql', t.raw('TIMESTAMP'))).not.toBe(canonicalType('mysql', t.datetime()));
+  });
+});

@@ -70,11 +70,15 @@ describe('a stated rename that matches nothing', () => {
 
   it('is an error naming the misspelt old column', () => {
     expect(() => compare('account.nmae:account.full_name')).toThrow(UnmatchedRenameError);
-    expect(() => compare('account.nmae:account.full_name')).toThrow(/database's table account has no column nmae/);
+    expect(() => compare('account.nmae:account.full_name')).toThrow(
+      /database's table account has no column nmae/,
+    );
   });
 
   it('is an error naming the misspelt new column', () => {
-    expect(() => compare('account.name:account.fullname')).toThrow(/schema's table account has no column fullname/);
+    expect(() => compare('account.name:account.fullname')).toThrow(
+      /schema's table account has no column fullname/,
+    );
   });
 
   it('is an error naming a table neither side has', () => {

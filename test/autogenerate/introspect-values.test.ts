@@ -69,4 +69,9 @@ describe('server defaults to neutral defaults', () => {
       sqlExpression("lower(_utf8mb4'X')"),
     );
   });
+
+  it('unescapes the backslashes, newlines and NULs MariaDB escapes in a printed literal', () => {
+    expect(mysqlDefault("'C:\\\\temp'", '', t.string(9), true)).toBe('C:\\temp');
+    expect(mysqlDefault("'a\\nb\\0c''d'", '', t.string(9), true)).toBe("a\nb\0c'd");
+  });
 });

@@ -108,7 +108,7 @@ export class SchemaMutator {
       if (result.rename !== undefined) renames.push(result.rename);
       done += 1;
     }
-    return { schema: next, changes: { renames, described } };
+    return { schema: next, changes: { renames: applicableRenames(renames, schema, next), described } };
   }
 
   private applicable(schema: GenSchema): ((s: GenSchema) => Change | null)[] {
@@ -502,4 +502,29 @@ function renderIndex(index: GenIndex): string {
     ...(index.whereNotNull === undefined ? [] : [`where: '${index.whereNotNull} IS NOT NULL'`]),
   ];
   return `index('${index.name}', ${elements}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`;
+}
+
+/**
+ * The `--rename` texts that name something the database has and the new schema keeps: a table
+ * added and renamed in one step is simply added, one renamed and dropped is dropped (a rename
+ * that matches nothing is an error).
+ */
+function applicableRenames(renames: readonly string[], before: GenSchema, after: GenSchema): string[] {
+  const tableOf = (schema: GenSchema, name: string) => schema.tables.find((table) => table.name === name);
+  const has = (table: GenTable | undefined, column: string) =>
+    table?.columns.some((candidate) => candidate.name === column) ?? false;
+  const tableRenames = renames
+    .filter((rename) => !rename.includes('.'))
+    .map((rename) => rename.split(':') as [string, string])
+    .filter(([from, to]) => tableOf(before, from) !== undefined && tableOf(after, to) !== undefined);
+  const oldName = (name: string) => tableRenames.find(([, to]) => to === name)?.[0] ?? name;
+  const newName = (name: string) => tableRenames.find(([from]) => from === name)?.[1] ?? name;
+  const columnRenames = renames.filter((rename) => {
+    if (!rename.includes('.')) return false;
+    const [from, to] = rename.split(':') as [string, string];
+    const [table, oldColumn] = from.split('.') as [string, string];
+    const newColumn = to.split('.')[1]!;
+    return has(tableOf(before, oldName(table)), oldColumn) && has(tableOf(after, newName(table)), newColumn);
+  });
+  return [...tableRenames.map(([from, to]) => `${from}:${to}`), ...columnRenames];
 }

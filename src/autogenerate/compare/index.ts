@@ -12,6 +12,7 @@ import { UnmatchedRenameError } from './errors.js';
 import { foreignKeyName } from './names.js';
 import { cyclicEdges, dependencyOrder, orderChanges } from './order.js';
 import { formatRename, RenameBook } from './rename.js';
+import { foreignKeysAroundRetypes, type MatchedTable } from './retyped-keys.js';
 import { compareTable, implicitForeignKeyIndex, withoutJsonChecks } from './table.js';
 import type {
   CompareHint,
@@ -48,10 +49,16 @@ export function compareSchemas(
   const databaseSide = database.tables.map((table) =>
     withRenamedReferences(withoutJsonChecks(dialect, table), appliedRenames),
   );
+  // Foreign keys name their referenced table by its new name by now; its renames are stated
+  // under either name.
+  const databaseNameOf = new Map([...appliedRenames].map(([from, to]) => [to, from]));
+  const referencedColumnRenames = (referenced: string) =>
+    renames.columnRenames(databaseNameOf.get(referenced) ?? referenced, referenced);
   const changes: SchemaChange[] = [];
   const warnings: CompareWarning[] = [];
   const hints: CompareHint[] = [];
   const matchedCode = new Set<string>();
+  const matched: MatchedTable[] = [];
   const databaseOnly: TableModel[] = [];
 
   for (const table of databaseSide) {
@@ -67,17 +74,20 @@ export function compareSchemas(
       changes.push({ kind: 'renameTable', from: table.name, to: renamed.name, destructive: false });
     }
     matchedCode.add(target.name);
+    matched.push({ database: table, code: target });
     const result = compareTable({
       dialect,
       database: table,
       code: target,
       columnRenames: renames.columnRenames(table.name, target.name),
+      referencedColumnRenames,
       dropColumns: options.dropColumns ?? false,
     });
     changes.push(...result.changes);
     warnings.push(...result.warnings);
     hints.push(...result.hints);
   }
+  if (dialect === 'mysql') changes.push(...foreignKeysAroundRetypes(matched, changes));
   const codeOnly = code.tables.filter((table) => !matchedCode.has(table.name));
 
   changes.push(...addedTables(options, codeOnly));

@@ -16,12 +16,14 @@ export interface Matched<T> {
 /**
  * Same name on both sides: one object, unchanged if its content is equal, else dropped and added.
  * Then what is left pairs by content, whatever the names (an unnamed or differently named
- * constraint that does the same thing is not churned).
+ * constraint that does the same thing is not churned). `databaseContent` reads a database item
+ * as it will be once the revision's renames ran (see `table.ts`); by default, as `content`.
  */
 export function matchByNameThenContent<T extends { readonly name: string | null }>(
   database: readonly T[],
   code: readonly T[],
   content: (item: T) => string,
+  databaseContent: (item: T) => string = content,
 ): Matched<T> {
   const result: Matched<T> = { same: [], databaseOnly: [], codeOnly: [] };
   const unpairedDatabase = new Set(database);
@@ -36,7 +38,7 @@ export function matchByNameThenContent<T extends { readonly name: string | null 
       continue;
     }
     unpairedDatabase.delete(namesake);
-    if (content(namesake) === content(item)) result.same.push([namesake, item]);
+    if (databaseContent(namesake) === content(item)) result.same.push([namesake, item]);
     else {
       result.databaseOnly.push(namesake);
       result.codeOnly.push(item);
@@ -44,7 +46,7 @@ export function matchByNameThenContent<T extends { readonly name: string | null 
   }
   for (const item of unpairedCode) {
     const key = content(item);
-    const twin = [...unpairedDatabase].find((candidate) => content(candidate) === key);
+    const twin = [...unpairedDatabase].find((candidate) => databaseContent(candidate) === key);
     if (twin === undefined) result.codeOnly.push(item);
     else {
       unpairedDatabase.delete(twin);

@@ -50,6 +50,16 @@ const POSTGRES_SYNONYMS: Readonly<Record<string, string>> = {
   BPCHAR: 'CHAR',
 };
 
+/**
+ * SQLite keeps a column's declared type as written, and hand-written tables spell the types ambix
+ * writes otherwise: TIMESTAMP for DATETIME, REAL for FLOAT. They store values the same way.
+ */
+const SQLITE_SYNONYMS: Readonly<Record<string, string>> = {
+  TIMESTAMP: 'DATETIME',
+  REAL: 'FLOAT',
+  'DOUBLE PRECISION': 'DOUBLE',
+};
+
 const MYSQL_SYNONYMS: Readonly<Record<string, string>> = {
   REAL: 'DOUBLE',
   'DOUBLE PRECISION': 'DOUBLE',
@@ -74,6 +84,7 @@ export function canonicalType(dialect: DialectName, type: ColumnType): string {
   let name = TYPE_SYNONYMS[rawName] ?? rawName;
   if (dialect === 'postgresql') name = POSTGRES_SYNONYMS[name] ?? name;
   if (dialect === 'mysql') name = MYSQL_SYNONYMS[name] ?? name;
+  if (dialect === 'sqlite') name = SQLITE_SYNONYMS[name] ?? name;
   let args = rawArgs === undefined ? [] : rawArgs.split(',').map((arg) => arg.trim());
   let tail = rawTail.trim();
   // PostgreSQL's `TIMESTAMP(3) WITHOUT TIME ZONE`: the argument sits before the zone words.
@@ -214,14 +225,36 @@ const CAST =
 /** MySQL writes string literals in conditions with a character-set introducer: `_utf8mb4'x'`. */
 const CHARSET_INTRODUCER = /_[a-z0-9]+\s*$/i;
 
+/** An operand of BETWEEN: a literal, a number, or a name or call (one level of parentheses). */
+const OPERAND = String.raw`(?:_[a-z0-9]+\s*)?'(?:[^']|'')*'|[-+]?\d+(?:\.\d+)?|[\w."\x60$]+(?:\s*\([^()]*\))?`;
+const BETWEEN = new RegExp(
+  String.raw`(${OPERAND})\s+(not\s+)?between\s+(${OPERAND})\s+and\s+(${OPERAND})`,
+  'gi',
+);
+
+/**
+ * PostgreSQL stores `x BETWEEN a AND b` as `x >= a AND x <= b` (and NOT BETWEEN as `x < a OR
+ * x > b`); the other databases keep the text. Both sides are written the expanded way.
+ */
+function expandBetween(text: string): string {
+  return text.replace(
+    BETWEEN,
+    (_match, operand: string, not: string | undefined, low: string, high: string) =>
+      not === undefined
+        ? `${operand} >= ${low} AND ${operand} <= ${high}`
+        : `${operand} < ${low} OR ${operand} > ${high}`,
+  );
+}
+
 /**
  * Canonical text of a condition or expression: casts, identifier quotes, parentheses and
  * whitespace removed, everything outside string literals lower-cased, and the rewrites the
- * databases make folded back (`= ANY (ARRAY[…])` is `IN (…)`; MariaDB's `octet_length`, `lcase`, `ucase` are `length`,
- * `lower`, `upper`).
+ * databases make folded back (`= ANY (ARRAY[…])` is `IN (…)`, `~~` is LIKE and `~~*` ILIKE,
+ * BETWEEN is two comparisons; MariaDB's `octet_length`, `lcase`, `ucase` are `length`, `lower`,
+ * `upper`).
  */
 export function canonicalSql(text: string): string {
-  const parts = splitStrings(text.trim());
+  const parts = splitStrings(expandBetween(text.trim()));
   const folded = parts.map((part, index) => {
     if (part.literal) {
       // PostgreSQL prints a negative number as a cast string: `'-100'::integer`.
@@ -236,6 +269,10 @@ export function canonicalSql(text: string): string {
       .replace(/\boctet_length\b/g, 'length')
       .replace(/\blcase\b/g, 'lower')
       .replace(/\bucase\b/g, 'upper')
+      .replace(/!~~\*/g, ' not ilike ')
+      .replace(/~~\*/g, ' ilike ')
+      .replace(/!~~/g, ' not like ')
+      .replace(/~~/g, ' like ')
       .replace(/[()\s]/g, '');
   });
   return folded
@@ -268,6 +305,9 @@ function canonicalNumber(text: string): string | undefined {
 }
 
 const CURRENT_TIMESTAMP = /^(?:now|current_timestamp|localtimestamp|transaction_timestamp)(?:\(\s*\))?$/;
+/** MariaDB prints CURRENT_DATE and CURRENT_TIME as `curdate()` and `curtime()`. */
+const CURRENT_DATE = /^(?:current_date|curdate)(?:\(\s*\))?$/;
+const CURRENT_TIME = /^(?:current_time|curtime)(?:\(\s*\))?$/;
 
 /** Removes a pair of parentheses that encloses the whole text, if there is one. */
 function unwrapParentheses(text: string): string | undefined {
@@ -323,7 +363,10 @@ export function canonicalDefault(
   const lowered = text.toLowerCase();
   if (lowered === 'true') return '1';
   if (lowered === 'false') return '0';
-  if (CURRENT_TIMESTAMP.test(lowered.replace(/\s+/g, ''))) return 'current_timestamp';
+  const compact = lowered.replace(/\s+/g, '');
+  if (CURRENT_TIMESTAMP.test(compact)) return 'current_timestamp';
+  if (CURRENT_DATE.test(compact)) return 'current_date';
+  if (CURRENT_TIME.test(compact)) return 'current_time';
   return canonicalSql(text);
 }
 

@@ -9,12 +9,13 @@ import type {
   ColumnModel,
   ForeignKeyModel,
   IndexModel,
+  PrimaryKeyModel,
   TableModel,
   UniqueConstraintModel,
 } from '../model.js';
 import { assessed } from './destructive.js';
 import { matchByNameThenContent } from './match.js';
-import { checkConstraintName, foreignKeyName, uniqueConstraintName } from './names.js';
+import { checkConstraintName, foreignKeyName, primaryKeyName, uniqueConstraintName } from './names.js';
 import {
   canonicalComment,
   canonicalDefault,
@@ -34,6 +35,8 @@ export interface TableComparison {
   readonly code: TableModel;
   /** Stated column renames for this table, `old → new`. */
   readonly columnRenames: ReadonlyMap<string, string>;
+  /** Stated column renames of another table (by its code name), for the foreign keys into it. */
+  readonly referencedColumnRenames: (table: string) => ReadonlyMap<string, string>;
   readonly dropColumns: boolean;
 }
 
@@ -197,13 +200,49 @@ function columnRenameHints(
 // ---- primary key ----
 
 function comparePrimaryKey(input: TableComparison, result: TableResult): void {
-  const from = input.database.primaryKey;
+  // A key changes after the renames (see order.ts), so the database's key is stated in new names.
+  const key = input.database.primaryKey;
+  const from: PrimaryKeyModel | null =
+    key === null ? null : { ...key, columns: renamed(key.columns, input.columnRenames) };
   const to = input.code.primaryKey;
-  const columns = (key: typeof from) => (key === null ? '' : key.columns.join('\0'));
+  const columns = (key: PrimaryKeyModel | null) => (key === null ? '' : key.columns.join('\0'));
   if (columns(from) === columns(to)) return;
   if (from === null && to !== null && to.columns.length === 0) return;
   if (to === null && from !== null && from.columns.length === 0) return;
-  result.changes.push({ kind: 'alterPrimaryKey', table: input.code.name, from, to, destructive: false });
+  // The key is created under the name it is rendered with, so the downgrade can drop it by name
+  // (a SQLite rebuild finds a key by its name only).
+  const named = to === null ? null : { ...to, name: to.name ?? primaryKeyName(input.code.name) };
+  result.changes.push({
+    kind: 'alterPrimaryKey',
+    table: input.code.name,
+    from,
+    to: named,
+    destructive: false,
+  });
+}
+
+// ---- renamed columns ----
+
+/*
+ * Every database carries a renamed column's key, indexes, unique constraints and foreign keys
+ * (its own and other tables' keys to it) along. So the database's side is matched with the code
+ * as it will be once the stated renames ran: otherwise each of them would be dropped and created
+ * again, and a key column's rename would turn into a new primary key (which MySQL refuses on an
+ * AUTO_INCREMENT column, and which foreign keys to it block). What is dropped keeps its old names:
+ * drops run before the renames.
+ */
+
+function renamed(columns: readonly string[], renames: ReadonlyMap<string, string>): string[] {
+  return columns.map((column) => renames.get(column) ?? column);
+}
+
+function renamedElements(
+  elements: readonly IndexModel['columns'][number][],
+  renames: ReadonlyMap<string, string>,
+): IndexModel['columns'][number][] {
+  return elements.map((element) =>
+    typeof element === 'string' ? (renames.get(element) ?? element) : element,
+  );
 }
 
 // ---- unique constraints and indexes ----
@@ -263,7 +302,10 @@ function compareUniqueConstraintsAndIndexes(input: ConstraintContext, result: Ta
   const table = input.code.name;
   const database = splitIndexes(dialect, input.database);
   const code = splitIndexes(dialect, input.code);
-  const uniques = matchByNameThenContent(database.uniques, code.uniques, uniqueContent);
+  const renames = input.columnRenames;
+  const uniques = matchByNameThenContent(database.uniques, code.uniques, uniqueContent, (unique) =>
+    uniqueContent({ ...unique, columns: renamed(unique.columns, renames) }),
+  );
   for (const constraint of uniques.databaseOnly) {
     const description = `UNIQUE (${constraint.columns.join(', ')})`;
     if (!droppable(input, constraint.name, description, constraint.columns, result)) continue;
@@ -282,6 +324,7 @@ function compareUniqueConstraintsAndIndexes(input: ConstraintContext, result: Ta
     withoutForeignKeyIndexes(input, database.indexes),
     code.indexes,
     indexContent,
+    (index) => indexContent({ ...index, columns: renamedElements(index.columns, renames) }),
   );
   for (const index of indexes.databaseOnly) {
     result.changes.push({ kind: 'dropIndex', table, index, destructive: false });
@@ -336,9 +379,22 @@ export function foreignKeyContent(dialect: DialectName, key: ForeignKeyModel): s
 function compareForeignKeys(input: ConstraintContext, result: TableResult): void {
   const { dialect } = input;
   const table = input.code.name;
-  const keys = matchByNameThenContent(input.database.foreignKeys, input.code.foreignKeys, (key) =>
-    foreignKeyContent(dialect, key),
+  const keys = matchByNameThenContent(
+    input.database.foreignKeys,
+    input.code.foreignKeys,
+    (key) => foreignKeyContent(dialect, key),
+    (key) =>
+      foreignKeyContent(dialect, {
+        ...key,
+        columns: renamed(key.columns, input.columnRenames),
+        referencedColumns: renamed(key.referencedColumns, input.referencedColumnRenames(key.referencedTable)),
+      }),
   );
+  for (const [databaseKey, codeKey] of keys.same) {
+    if (!losesItsIndex(input, databaseKey, result.changes)) continue;
+    keys.databaseOnly.push(databaseKey);
+    keys.codeOnly.push(codeKey);
+  }
   for (const foreignKey of keys.databaseOnly) {
     const description = `FOREIGN KEY (${foreignKey.columns.join(', ')}) REFERENCES ${foreignKey.referencedTable}`;
     if (!droppable(input, foreignKey.name, description, foreignKey.columns, result)) continue;
@@ -362,6 +418,34 @@ function compareForeignKeys(input: ConstraintContext, result: TableResult): void
       destructive: false,
     });
   }
+}
+
+/**
+ * MySQL/MariaDB refuse to drop the index a foreign key uses (one whose leading columns are the
+ * key's). A key this revision keeps, but whose every such index it drops, is dropped before and
+ * added back after, once the new indexes exist (or the server made one for it).
+ */
+function losesItsIndex(
+  input: TableComparison,
+  key: ForeignKeyModel,
+  changes: readonly SchemaChange[],
+): boolean {
+  if (input.dialect !== 'mysql') return false;
+  const leads = (columns: readonly unknown[]) =>
+    key.columns.every((column, position) => columns[position] === column);
+  const { primaryKey, uniqueConstraints, indexes } = input.database;
+  if (primaryKey !== null && leads(primaryKey.columns)) return false;
+  const dropped = new Set(
+    changes.flatMap((change) =>
+      change.kind === 'dropIndex'
+        ? [change.index.name]
+        : change.kind === 'dropUniqueConstraint'
+          ? [change.constraint.name]
+          : [],
+    ),
+  );
+  const usable = [...uniqueConstraints, ...indexes].filter((candidate) => leads(candidate.columns));
+  return usable.length > 0 && usable.every((candidate) => dropped.has(candidate.name));
 }
 
 function keptIndex(input: TableComparison, name: string | null): string | null {

@@ -87,6 +87,13 @@ export function postgresqlDefault(reported: string | null, type: ColumnType): Se
   return bare === undefined ? sqlExpression(sql) : bare;
 }
 
+/** MariaDB's escapes in a printed literal (`\\`, `\n`, `\r`, `\0`, `\Z`); quotes come doubled. */
+const MARIADB_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', '0': '\0', Z: '\x1a' };
+
+function mariadbUnescaped(value: string): string {
+  return value.replace(/\\(.)/gs, (_match, char: string) => MARIADB_ESCAPES[char] ?? char);
+}
+
 /**
  * MySQL/MariaDB's `COLUMN_DEFAULT`. MariaDB quotes literal strings (`'x'`) and prints expressions
  * bare, with `NULL` for no default; MySQL 8 prints literals unquoted and marks expressions with
@@ -103,7 +110,7 @@ export function mysqlDefault(
   if (mariadb) {
     if (sql === 'NULL') return null;
     const quoted = quotedLiteral(sql);
-    if (quoted !== null && quoted.rest === '') return typedLiteral(quoted.value, type);
+    if (quoted !== null && quoted.rest === '') return typedLiteral(mariadbUnescaped(quoted.value), type);
     const bare = bareValue(sql, type);
     return bare === undefined ? sqlExpression(sql) : bare;
   }

@@ -11,8 +11,11 @@ import { postgresqlDefault } from './defaults.js';
 import type { IntrospectionDialect } from './dialect.js';
 import { byName, groupBy, nullableText, text, textArray } from './rows.js';
 
-/** Ordinary and partitioned tables of the current schema; `c` is pg_class. */
-const IN_SCHEMA = `c.relkind in ('r', 'p') and c.relnamespace = (
+/**
+ * Ordinary and partitioned tables of the current schema; `c` is pg_class. A partition is part of
+ * its partitioned table, not a table of the schema: dropping it would drop that table's rows.
+ */
+const IN_SCHEMA = `c.relkind in ('r', 'p') and not c.relispartition and c.relnamespace = (
   select oid from pg_catalog.pg_namespace where nspname = current_schema())`;
 
 /** Column names of a key array (`conkey`, `confkey`) of `relation`, in key order. */

@@ -214,6 +214,9 @@ function alterations(change: AlterColumn, context: RenderContext): string {
         existing.comment === null || existing.comment === '' ? 'null' : str(existing.comment),
       ]);
     }
+    // Restating the column without it would stop the key numbering new rows.
+    if (existing.autoincrement && change.target.autoincrement)
+      entries.push(['existingAutoincrement', 'true']);
   }
   return object(entries);
 }

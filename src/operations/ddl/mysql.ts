@@ -171,7 +171,7 @@ export class MysqlDdl extends DdlRenderer {
     const comment = pick(changes.comment, changes.existingComment, catalog?.comment);
     let text = `${this.type(type)} ${nullable ? 'NULL' : 'NOT NULL'}`;
     if (serverDefault !== null) text += ` DEFAULT ${this.defaultValue(serverDefault)}`;
-    if (catalog?.autoincrement) text += ' AUTO_INCREMENT';
+    if (changes.existingAutoincrement ?? catalog?.autoincrement) text += ' AUTO_INCREMENT';
     if (comment !== null) text += ` COMMENT ${this.literal(comment)}`;
     return text;
   }

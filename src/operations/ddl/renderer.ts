@@ -41,6 +41,8 @@ export interface AlterColumnChanges {
   readonly existingNullable?: boolean;
   readonly existingDefault?: ServerDefault | null;
   readonly existingComment?: string | null;
+  /** Whether the column is AUTO_INCREMENT, which MySQL loses unless the restated column says so. */
+  readonly existingAutoincrement?: boolean;
 }
 
 /** A column's current definition as read from the catalog (MySQL only needs it). */
