@@ -67,8 +67,21 @@ const MYSQL_SYNONYMS: Readonly<Record<string, string>> = {
 
 const MYSQL_INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'MEDIUMINT', 'INTEGER', 'BIGINT']);
 
+/** Canonical types by dialect and type: a schema repeats a handful of types thousands of times. */
+const canonicalTypes = new Map<string, string>();
+
 /** The type as the dialect's DDL writes it, with synonyms and implicit arguments made explicit. */
 export function canonicalType(dialect: DialectName, type: ColumnType): string {
+  const key = `${dialect}\u0000${JSON.stringify(type)}`;
+  let canonical = canonicalTypes.get(key);
+  if (canonical === undefined) {
+    canonical = canonicalTypeOf(dialect, type);
+    canonicalTypes.set(key, canonical);
+  }
+  return canonical;
+}
+
+function canonicalTypeOf(dialect: DialectName, type: ColumnType): string {
   // Upper case outside quotes only: ENUM('a') and ENUM('A') are different types.
   const rendered = splitStrings(renderColumnType(dialect, type))
     .map((part) => (part.literal ? part.text : part.text.toUpperCase().replace(/\s+/g, ' ')))
