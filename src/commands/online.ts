@@ -6,6 +6,7 @@ import { AmbixError, UsageError } from '../errors.js';
 import type { VersionTableRef } from '../runtime/dialects/adapter.js';
 import type { RunEventListener, StepInfo } from '../runtime/events.js';
 import type { AfterStepHook } from '../runtime/executor.js';
+import type { RevisionCodeLoader } from '../runtime/revision-code.js';
 import { runPlan } from '../runtime/run.js';
 import type { Session } from '../runtime/session.js';
 import { parseDatabaseUrl } from '../runtime/url.js';
@@ -89,9 +90,43 @@ function historyRecorder(table: string): AfterStepHook {
   // table, the later steps of the same run can skip the CREATE.
   let tableEnsured = false;
   return async (session, step, timing) => {
-    const { recordPlanStep } = await import('../safety/history/plan-step.js');
+    const { recordPlanStep } = await historyModule();
     await recordPlanStep(session, step, timing, table, { ensureTable: !tableEnsured });
     tableEnsured = true;
+  };
+}
+
+// Imported once per process and remembered: Node resolves a dynamic import() afresh on every
+// call, which costs more per step than writing the history row itself.
+let historyModulePromise: Promise<typeof import('../safety/history/plan-step.js')> | undefined;
+const historyModule = () => {
+  historyModulePromise ??= import('../safety/history/plan-step.js');
+  return historyModulePromise;
+};
+let revisionCodePromise: Promise<typeof import('../script/revision-code.js')> | undefined;
+const revisionCodeModule = () => {
+  revisionCodePromise ??= import('../script/revision-code.js');
+  return revisionCodePromise;
+};
+
+/**
+ * Loads each revision's code as its step runs. The loader (and esbuild) is needed only when a
+ * revision runs, never on the no-op fast path; at the first step, every revision the plan will
+ * run is transpiled in one parallel batch, which on a cold cache replaces one esbuild call per
+ * revision (most of the run on a fresh checkout) and on a warm one costs nothing extra.
+ */
+function revisionCodeLoader(plan: () => Plan | undefined): RevisionCodeLoader {
+  let prepared = false;
+  return async (revision) => {
+    const module = await revisionCodeModule();
+    if (!prepared) {
+      prepared = true;
+      const steps = plan()?.steps ?? [];
+      await module.preloadRevisionCode(
+        steps.flatMap((step) => (step.kind === 'migration' ? [step.revision] : [])),
+      );
+    }
+    return module.loadRevisionCode(revision);
   };
 }
 
@@ -107,15 +142,18 @@ export async function runOnline(
 ): Promise<MigrationResult> {
   const project = await loadOnlineProject(options);
   const { config } = project;
+  let planned: Plan | undefined;
   const result = await runPlan({
     url: requireUrl(config),
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     versionTable: versionTableOf(config),
     transactionMode: config.transactionMode,
     lockTimeoutMs: config.lockTimeout,
-    plan: (rows) => plan(project, rows),
-    // The loader (esbuild) is needed only when a revision runs, never on the no-op fast path.
-    loadCode: async (revision) => (await import('../script/revision-code.js')).loadRevisionCode(revision),
+    plan: (rows) => {
+      planned = plan(project, rows);
+      return planned;
+    },
+    loadCode: revisionCodeLoader(() => planned),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...(beforeSteps === undefined
       ? {}

@@ -1,8 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Module } from 'node:module';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IMPORT_META_BINDINGS, transpileTypeScript } from './transpile.js';
+import { compileWithCodeCache } from './code-cache.js';
+import { forgetSourceDigest, readSourceBytes } from './source-digest.js';
+import {
+  IMPORT_META_BINDINGS,
+  type TranspiledCode,
+  transpileTypeScript,
+  transpileTypeScriptSources,
+} from './transpile.js';
 
 /**
  * Runs transpiled TypeScript as a CommonJS module under its ORIGINAL file name, so `require`
@@ -28,6 +35,8 @@ interface InternalModule extends Module {
 interface InternalModuleClass {
   new (id: string, parent?: Module | null): InternalModule;
   _nodeModulePaths(folder: string): string[];
+  _cache: NodeJS.Require['cache'];
+  _extensions: NodeJS.Require['extensions'];
   prototype: { require(this: InternalModule, id: string): unknown };
 }
 
@@ -42,16 +51,42 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Transpiled code by file name: read and hashed once per process, however often it is asked for. */
-const codeByFile = new Map<string, string>();
+const codeByFile = new Map<string, TranspiledCode>();
+
+function transpiled(file: string): TranspiledCode {
+  let entry = codeByFile.get(file);
+  if (entry === undefined) {
+    entry = transpileTypeScript(file, readSourceBytes(file));
+    codeByFile.set(file, entry);
+  }
+  return entry;
+}
+
+/**
+ * Reads and transpiles, in one parallel batch, the TypeScript files about to be loaded, so that
+ * loading them finds their code in memory. Files that cannot be read or compiled are skipped:
+ * loading them reports the error.
+ */
+export async function prepareTypeScriptFiles(files: readonly string[]): Promise<void> {
+  const sources = files
+    .filter((file) => !codeByFile.has(file))
+    .flatMap((file) => {
+      try {
+        return [{ file, source: readSourceBytes(file) }];
+      } catch {
+        return [];
+      }
+    });
+  const results = await transpileTypeScriptSources(sources);
+  results.forEach((result, index) => {
+    const file = sources[index]!.file;
+    if (result !== null && !codeByFile.has(file)) codeByFile.set(file, result);
+  });
+}
 
 /** The CommonJS code of the TypeScript file at `file` (from memory, the disk cache or esbuild). */
 export function typeScriptCode(file: string): string {
-  let code = codeByFile.get(file);
-  if (code === undefined) {
-    code = transpileTypeScript(file, readFileSync(file, 'utf8'));
-    codeByFile.set(file, code);
-  }
-  return code;
+  return transpiled(file).code;
 }
 
 /** Compiled modules by file name, so a helper shared by many revisions is evaluated once. */
@@ -64,23 +99,67 @@ export type AmbixProvider = () => unknown;
 export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   const existing = compiled.get(file);
   if (existing !== undefined) return existing.exports;
-  const code = typeScriptCode(file);
+  const { code, key, fresh } = transpiled(file);
   const module = new NodeModule(file, null);
   module.filename = file;
   module.paths = NodeModule._nodeModulePaths(dirname(file));
   module.require = (id: string) => requireFrom(module, id, ambix);
   compiled.set(file, module);
   try {
-    // The prelude stays on the first line so esbuild's line numbers still match the source.
-    module._compile(importMetaPrelude(file) + code, file);
+    const cached = compileWithCodeCache(file, code, key);
+    if (cached === null) {
+      // The prelude stays on the first line so esbuild's line numbers still match the source.
+      module._compile(importMetaPrelude(file) + code, file);
+    } else {
+      const folder = dirname(file);
+      const require = requireFunction(module);
+      cached.wrapper.call(
+        module.exports,
+        module.exports,
+        require,
+        module,
+        file,
+        folder,
+        fileUrl(file),
+        file,
+        folder,
+      );
+      // A cold start already writes the transpiled code of every module: the compiled code
+      // waits for the next start that loads it, so a first deploy does not pay twice.
+      if (!fresh) cached.remember();
+    }
   } catch (error) {
     // A module that failed may be fixed and loaded again: read it afresh then.
     compiled.delete(file);
     codeByFile.delete(file);
+    forgetSourceDigest(file);
     throw error;
   }
   module.loaded = true;
   return module.exports;
+}
+
+/**
+ * The `require` a module body receives, as Node's own compiler builds it: `require(id)` goes
+ * through `module.require`, the rest through a standard require for the file, made on first use.
+ */
+function requireFunction(module: InternalModule): NodeJS.Require {
+  let standard: NodeJS.Require | undefined;
+  const nodeRequire = () => {
+    standard ??= createRequire(module.filename);
+    return standard;
+  };
+  const resolve = Object.assign(
+    (request: string, options?: { paths?: string[] }) => nodeRequire().resolve(request, options),
+    { paths: (request: string) => nodeRequire().resolve.paths(request) },
+  );
+  const require = Object.assign((id: string) => module.require(id), {
+    resolve,
+    cache: NodeModule._cache,
+    extensions: NodeModule._extensions,
+  });
+  Object.defineProperty(require, 'main', { get: () => nodeRequire().main, enumerable: true });
+  return require as NodeJS.Require;
 }
 
 function requireFrom(module: InternalModule, id: string, ambix: AmbixProvider): unknown {
@@ -118,8 +197,13 @@ function isFile(path: string): boolean {
 function importMetaPrelude(file: string): string {
   const literal = (value: string) => JSON.stringify(value);
   return (
-    `var ${IMPORT_META_BINDINGS.url}=${literal(pathToFileURL(file).href)},` +
+    `var ${IMPORT_META_BINDINGS.url}=${literal(fileUrl(file))},` +
     `${IMPORT_META_BINDINGS.filename}=${literal(file)},` +
     `${IMPORT_META_BINDINGS.dirname}=${literal(dirname(file))};`
   );
+}
+
+/** `import.meta.url` for `file`. */
+function fileUrl(file: string): string {
+  return pathToFileURL(file).href;
 }

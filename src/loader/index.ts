@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { requireTypeScript, typeScriptCode } from './commonjs.js';
+import { prepareTypeScriptFiles, requireTypeScript, typeScriptCode } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
-import { transpileTypeScriptFiles } from './transpile.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
+export { readSourceBytes, readSourceDigest } from './source-digest.js';
 
 /** Extensions compiled by the loader; any other file is loaded with Node's own `import()`. */
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
@@ -36,7 +36,7 @@ export async function preloadModules(paths: readonly string[]): Promise<void> {
   const typescript = paths
     .map((path) => resolve(path))
     .filter((file) => TYPESCRIPT_EXTENSIONS.has(extname(file)));
-  await transpileTypeScriptFiles(typescript);
+  await prepareTypeScriptFiles(typescript);
 }
 
 let library: Promise<unknown> | undefined;

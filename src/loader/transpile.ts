@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TransformOptions } from 'esbuild';
 import { cacheDirFor } from './cache-dir.js';
+import { flushCacheWrites, writeCacheEntry } from './cache-write.js';
 import { ModuleSyntaxError } from './errors.js';
+import type { SourceBytes } from './source-digest.js';
 
 /**
  * TypeScript → CommonJS with esbuild, cached on disk by content hash so that a warm start never
@@ -24,7 +24,7 @@ function esbuild(): typeof import('esbuild') {
 }
 
 /** Bump when the options below change, so old cache entries are not reused. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** Placeholders `import.meta.*` compile to; `requireTypeScript` defines them for each module. */
 export const IMPORT_META_BINDINGS = {
@@ -48,52 +48,55 @@ const OPTIONS: TransformOptions = {
 
 const inMemory = new Map<string, string>();
 
+export interface TranspiledCode {
+  readonly code: string;
+  /** Names the code among cache entries: a digest of the source and the transpiler's version. */
+  readonly key: string;
+  /** Transpiled by this process (a cold start), not found in the cache. */
+  readonly fresh: boolean;
+}
+
 /** The CommonJS code for a TypeScript source, from memory, the disk cache or esbuild. */
-export function transpileTypeScript(file: string, source: string): string {
-  const key = cacheKey(source);
+export function transpileTypeScript(file: string, source: SourceBytes): TranspiledCode {
+  const key = cacheKey(source.sha256);
   const cached = lookup(file, key);
-  if (cached !== null) return cached;
-  const code = transformNow(file, source);
+  if (cached !== null) return { code: cached, key, fresh: false };
+  const code = transformNow(file, source.bytes.toString('utf8'));
   store(file, key, code);
-  return code;
+  return { code, key, fresh: true };
 }
 
 /**
- * Transpiles many files at once, ahead of loading them: esbuild works on them in parallel, where
- * one synchronous call per file would pay a round trip to esbuild each time. Files already
- * cached are skipped; a file that fails is left for `transpileTypeScript` to report when loaded.
+ * Transpiles many sources at once, ahead of loading them: esbuild works on them in parallel,
+ * where one synchronous call per file would pay a round trip to esbuild each time (most of a
+ * cold start). Sources already cached cost one cache read. Resolves, in order, with each code,
+ * or null for a source that does not compile, left for `transpileTypeScript` to report.
  */
-export async function transpileTypeScriptFiles(files: readonly string[]): Promise<void> {
-  const transforms: Promise<void>[] = [];
-  for (const file of files) {
-    // Read synchronously: for many small files that beats the thread pool (see discovery.ts).
-    const source = readSourceOrNull(file);
-    if (source === null) continue;
-    const key = cacheKey(source);
-    if (lookup(file, key) !== null) continue;
-    transforms.push(
-      esbuild()
-        .transform(source, { ...OPTIONS, sourcefile: file })
-        .then(
-          (result) => store(file, key, result.code),
-          // Reported with its location when the file is loaded.
-          () => undefined,
-        ),
-    );
-  }
-  await Promise.all(transforms);
+export async function transpileTypeScriptSources(
+  sources: readonly { readonly file: string; readonly source: SourceBytes }[],
+): Promise<(TranspiledCode | null)[]> {
+  return Promise.all(
+    sources.map(async ({ file, source }) => {
+      const key = cacheKey(source.sha256);
+      const cached = lookup(file, key);
+      if (cached !== null) return { code: cached, key, fresh: false };
+      try {
+        const { code } = await esbuild().transform(source.bytes.toString('utf8'), {
+          ...OPTIONS,
+          sourcefile: file,
+        });
+        store(file, key, code);
+        return { code, key, fresh: true };
+      } catch {
+        return null;
+      }
+    }),
+  );
 }
 
-function readSourceOrNull(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-function cacheKey(source: string): string {
-  return createHash('sha256').update(`${esbuildVersion}\0${CACHE_FORMAT}\0`).update(source).digest('hex');
+/** The source's digest (taken once per file, also for the history) and what else shapes the code. */
+function cacheKey(sourceSha256: string): string {
+  return `${sourceSha256}-esbuild${esbuildVersion}-${CACHE_FORMAT}`;
 }
 
 function cacheFileFor(file: string, key: string): string {
@@ -140,35 +143,9 @@ function readCached(cacheFile: string): string | null {
   }
 }
 
-/**
- * Best effort and in the background: writing a thousand small files costs more than loading
- * them, so nothing waits for it. A read-only or full disk, or a process that exits first, only
- * costs speed on the next start, never correctness (entries appear whole or not at all).
- */
 function writeCached(cacheFile: string, code: string): void {
-  const partial = `${cacheFile}.${process.pid}.${++writeCount}.tmp`;
-  const write = ensureFolder(dirname(cacheFile))
-    .then(() => writeFile(partial, code))
-    .then(() => rename(partial, cacheFile))
-    .catch(() => rm(partial, { force: true }).catch(() => undefined))
-    .finally(() => pendingWrites.delete(write));
-  pendingWrites.add(write);
+  writeCacheEntry(cacheFile, code);
 }
 
 /** Resolves when every cache entry written so far is on disk (for tests and tools). */
-export async function flushTranspileCache(): Promise<void> {
-  while (pendingWrites.size > 0) await Promise.all(pendingWrites);
-}
-
-let writeCount = 0;
-const pendingWrites = new Set<Promise<unknown>>();
-const createdFolders = new Map<string, Promise<unknown>>();
-
-function ensureFolder(folder: string): Promise<unknown> {
-  let created = createdFolders.get(folder);
-  if (created === undefined) {
-    created = mkdir(folder, { recursive: true });
-    createdFolders.set(folder, created);
-  }
-  return created;
-}
+export const flushTranspileCache = flushCacheWrites;

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { loadModule, preloadModules } from '../loader/index.js';
+import { loadModule, preloadModules, readSourceBytes, readSourceDigest } from '../loader/index.js';
 import { MissingMigrationFunctionError, RevisionImportError } from './file-errors.js';
 import type { Revision } from './revision.js';
 import { parseSqlRevisionBody } from './sql-revision.js';
@@ -31,7 +30,7 @@ export async function preloadRevisionCode(revisions: readonly Revision[]): Promi
 
 export async function loadRevisionCode(revision: Revision): Promise<RevisionCode> {
   if (revision.format === 'sql') {
-    const body = parseSqlRevisionBody(readFileSync(revision.path, 'utf8'), revision.path);
+    const body = parseSqlRevisionBody(readSourceBytes(revision.path).bytes.toString('utf8'), revision.path);
     return { kind: 'sql', upgrade: body.upgrade, downgrade: body.downgrade };
   }
   let exports: Record<string, unknown>;
@@ -52,6 +51,14 @@ export async function loadRevisionCode(revision: Revision): Promise<RevisionCode
     upgrade: asAsync(upgrade as MigrationFunction),
     downgrade: asAsync(downgrade as MigrationFunction),
   };
+}
+
+/**
+ * The sha256 of the revision file's bytes as this process read them to run it, or null when it
+ * has not loaded the file: the checksum the history records, without reading the file again.
+ */
+export function loadedRevisionChecksum(path: string): string | null {
+  return readSourceDigest(path) ?? null;
 }
 
 /** A plain (non-async) function is accepted too; the runtime always gets a promise. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import type { Session } from '../../runtime/session.js';
+import { loadedRevisionChecksum } from '../../script/revision-code.js';
 import { revisionChecksum } from './checksum.js';
 import { type HistoryDirection, type HistoryRow, HistoryTableSql, rowFromDatabase } from './table.js';
 
@@ -52,7 +53,10 @@ export interface StepFacts {
   readonly direction: HistoryDirection;
   readonly started: Date;
   readonly durationMs: number;
-  /** The revision file; its checksum is taken now, as the step runs. Null for stamps without one. */
+  /**
+   * The revision file; its checksum is that of the bytes the loader read to run it, or of the
+   * file as it is now when this process did not load it. Null for stamps without one.
+   */
   readonly path: string | null;
 }
 
@@ -66,7 +70,8 @@ export function historyRow(facts: StepFacts): HistoryRow {
     host: currentHost(),
     user: currentUser(),
     ambixVersion: ambixVersion(),
-    checksum: facts.path === null ? null : revisionChecksum(facts.path),
+    checksum:
+      facts.path === null ? null : (loadedRevisionChecksum(facts.path) ?? revisionChecksum(facts.path)),
   };
 }
 
