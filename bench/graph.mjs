@@ -103,7 +103,7 @@ writeAmbixProject(join(work, 'ambix'), revisions);
 const alembicVersion = alembicAvailable();
 if (alembicVersion) writeAlembicProject(join(work, 'alembic'), revisions);
 console.log(
-  `graph: ${revisions.length} revisions, ${merges} merges; median of ${runs} whole processes each (Alembic: ${Math.min(runs, 2)})`,
+  `graph: ${revisions.length} revisions, ${merges} merges; median of ${runs} whole processes each (Alembic: ${Math.min(runs, 3)})`,
 );
 
 const ambixBin = join(root, 'bin', 'ambix.js');
@@ -116,7 +116,7 @@ for (const command of ['heads', 'history']) {
   // left alone for a few seconds (see header-cache.ts), as a project's migrations usually are.
   let alembic = null;
   if (alembicVersion) {
-    alembic = medianOfRuns(Math.min(runs, 2), '/usr/bin/python3', ['-m', 'alembic', command], {
+    alembic = medianOfRuns(Math.min(runs, 3), '/usr/bin/python3', ['-m', 'alembic', command], {
       cwd: join(work, 'alembic'),
     });
   }
