@@ -6,6 +6,7 @@
  * writes to the database; a SQLite file that does not exist is read as empty, never created.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CompareHint, CompareWarning, SchemaChange, SchemaDiff } from '../autogenerate/compare/index.js';
 import type { SchemaModel } from '../autogenerate/model.js';
 import type { ResolvedConfig } from '../config/index.js';
@@ -17,7 +18,7 @@ import { readVersionRows, VersionTableSql } from '../runtime/version-table.js';
 import type { RevisionGraph } from '../script/graph.js';
 import { requireUrl, versionTableOf } from './online.js';
 import { loadProject, type ProjectOptions } from './project.js';
-import { createRevision, type RevisionOptions, type RevisionResult } from './revision.js';
+import { planRevision, type RevisionOptions, type RevisionResult, writePlannedRevision } from './revision.js';
 
 /** What both commands take besides the project: how to compare. */
 export interface CompareCommandOptions extends ProjectOptions {
@@ -117,10 +118,12 @@ export class AutogenerateFormatError extends AmbixError {
 export async function autogenerateRevision(options: AutogenerateOptions): Promise<AutogenerateResult> {
   const project = await loadProject(options);
   if (project.config.revisionFormat === 'sql') throw new AutogenerateFormatError();
+  // The new revision's place in the graph is checked before the database is read.
+  const spec = planRevision(project, options, [options.head ?? 'head'], options.splice === true);
   const { report, diff } = await compareWithDatabase(project.config, project.graph, options);
   const { renderRevision } = await import('../autogenerate/render/index.js');
   const body = renderRevision(diff, { dialect: diff.dialect });
-  const written = await createRevision(options, [options.head ?? 'head'], options.splice === true, body);
+  const written = await writePlannedRevision(project, spec, options.message, body);
   return { ...written, ...report };
 }
 
@@ -185,7 +188,6 @@ async function compareWithDatabase(
 }
 
 async function loadSchemaModule(path: string, cwd: string | undefined) {
-  const { resolve } = await import('node:path');
   const file = resolve(cwd ?? process.cwd(), path);
   const [{ loadModule }, { isSchema }] = await Promise.all([
     import('../loader/index.js'),

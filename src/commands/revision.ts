@@ -1,6 +1,6 @@
 import { type RevisionBody, writeRevisionFile } from '../script/writer.js';
 import { type NewRevisionSpec, planNewRevision } from './new-revision.js';
-import { loadProject, type ProjectOptions } from './project.js';
+import { loadProject, type Project, type ProjectOptions } from './project.js';
 
 export interface RevisionOptions extends ProjectOptions {
   readonly message?: string;
@@ -30,10 +30,19 @@ export async function createRevision(
   options: Omit<RevisionOptions, 'head' | 'splice'>,
   parents: readonly string[],
   splice: boolean,
-  body?: RevisionBody,
 ): Promise<RevisionResult> {
-  const { config, graph } = await loadProject(options);
-  const spec = planNewRevision(graph, config.migrations, {
+  const project = await loadProject(options);
+  return writePlannedRevision(project, planRevision(project, options, parents, splice), options.message);
+}
+
+/** Checks the new revision against the graph (§8.1) and decides its id, parents and folder. */
+export function planRevision(
+  { config, graph }: Project,
+  options: Omit<RevisionOptions, 'head' | 'splice'>,
+  parents: readonly string[],
+  splice: boolean,
+): NewRevisionSpec {
+  return planNewRevision(graph, config.migrations, {
     parents,
     splice,
     branchLabels: options.branchLabels ?? [],
@@ -42,18 +51,26 @@ export async function createRevision(
     ...(options.revId === undefined ? {} : { revisionId: options.revId }),
     ...(options.versionPath === undefined ? {} : { versionPath: options.versionPath }),
   });
-  const message = options.message ?? null;
+}
+
+/** Writes a planned revision; `body` fills its migration functions (autogenerate). */
+export async function writePlannedRevision(
+  { config }: Project,
+  spec: NewRevisionSpec,
+  message: string | undefined,
+  body?: RevisionBody,
+): Promise<RevisionResult> {
   const path = await writeRevisionFile({
     directory: spec.directory,
     id: spec.revision,
     downRevisions: spec.downRevisions,
     branchLabels: spec.branchLabels,
     dependsOn: spec.dependsOn,
-    message,
+    message: message ?? null,
     format: config.revisionFormat,
     fileTemplate: config.fileTemplate,
     truncateSlugLength: config.truncateSlugLength,
     ...(body === undefined ? {} : { body }),
   });
-  return { ...spec, path, message };
+  return { ...spec, path, message: message ?? null };
 }

@@ -220,6 +220,13 @@ describeEachDialect(
       expect(project.revisionFiles()).toEqual([]);
     });
 
+    it('checks the new revision against the graph before reading the database', async () => {
+      project = createSchemaProject('postgresql://nobody@127.0.0.1:1/unreachable', ACCOUNT);
+      const failure = autogenerateRevision({ cwd: project.dir, head: 'no_such_revision' });
+      await expect(failure).rejects.toThrow(/no_such_revision/);
+      expect(project.revisionFiles()).toEqual([]);
+    });
+
     it('--rename without --autogenerate is a usage error naming the option', async () => {
       project = createSchemaProject(database.url, ACCOUNT);
       const run = await cli(['revision', '-m', 'x', '--rename', 'a.b:a.c'], { cwd: project.dir });
