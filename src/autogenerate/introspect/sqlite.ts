@@ -3,8 +3,10 @@
  * one statement covers every table. Constraint names, CHECK texts and index expressions live only
  * in the stored DDL, which `operations/inspect/sqlite-sql.ts` parses.
  */
+
+import { canonicalNames, sqliteForeignKeys } from '../../operations/inspect/sqlite-foreign-keys.js';
 import { type ParsedTable, parseCreateIndex, parseCreateTable } from '../../operations/inspect/sqlite-sql.js';
-import type { IndexElement, ReferentialAction } from '../../operations/types.js';
+import type { IndexElement } from '../../operations/types.js';
 import type {
   CheckConstraintModel,
   ColumnModel,
@@ -128,14 +130,12 @@ function columns(rows: readonly CatalogRow[], parsed: ParsedTable): ColumnModel[
   });
 }
 
-/** Names as the table declares them: constraints may spell a column in another case. */
-function canonical(names: readonly string[], declared: readonly string[]): string[] {
-  return names.map((name) => declared.find((column) => column.toLowerCase() === name.toLowerCase()) ?? name);
-}
-
 function uniqueConstraints(parsed: ParsedTable, declared: readonly string[]): UniqueConstraintModel[] {
   return byName(
-    parsed.uniques.map((unique) => ({ name: unique.name, columns: canonical(unique.columns, declared) })),
+    parsed.uniques.map((unique) => ({
+      name: unique.name,
+      columns: canonicalNames(unique.columns, declared),
+    })),
   );
 }
 
@@ -145,38 +145,7 @@ function foreignKeys(
   declared: readonly string[],
   primaryKeys: ReadonlyMap<string, readonly string[]>,
 ): ForeignKeyModel[] {
-  const found: { key: ForeignKeyModel; declaredAt: number }[] = [];
-  for (const members of groupBy(rows, 'id').values()) {
-    const first = members[0]!;
-    const referencedTable = text(first.referenced_table);
-    const columns = canonical(
-      members.map((member) => text(member.local)),
-      declared,
-    );
-    const remote = members.map((member) => nullableText(member.remote));
-    // `REFERENCES t` without columns means t's primary key.
-    const referencedColumns = remote.every((column) => column !== null)
-      ? remote
-      : [...(primaryKeys.get(referencedTable) ?? [])];
-    const declaredAt = parsed.foreignKeys.findIndex(
-      (candidate) =>
-        candidate.referencedTable.toLowerCase() === referencedTable.toLowerCase() &&
-        sameNames(canonical(candidate.columns, declared), columns),
-    );
-    found.push({
-      declaredAt,
-      key: {
-        name: parsed.foreignKeys[declaredAt]?.name ?? null,
-        columns,
-        referencedTable,
-        referencedColumns,
-        onDelete: action(first.on_delete),
-        onUpdate: action(first.on_update),
-      },
-    });
-  }
-  found.sort((left, right) => left.declaredAt - right.declaredAt);
-  return byName(found.map((entry) => entry.key));
+  return byName(sqliteForeignKeys(rows, parsed, declared, (table) => primaryKeys.get(table) ?? []));
 }
 
 function indexes(rows: readonly CatalogRow[], indexSql: ReadonlyMap<string, string | null>): IndexModel[] {
@@ -191,13 +160,4 @@ function indexes(rows: readonly CatalogRow[], indexSql: ReadonlyMap<string, stri
     result.push({ name, columns, unique: parsed.unique, where: parsed.where });
   }
   return result;
-}
-
-function sameNames(left: readonly string[], right: readonly string[]): boolean {
-  return left.length === right.length && left.every((name, at) => name === right[at]);
-}
-
-function action(value: unknown): ReferentialAction | null {
-  const normalised = text(value).toUpperCase();
-  return normalised === 'NO ACTION' || normalised === '' ? null : (normalised as ReferentialAction);
 }

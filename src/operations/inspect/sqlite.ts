@@ -1,8 +1,8 @@
-import type { ReferentialAction } from '../types.js';
 import { byName, type CatalogQuery, canonicalTypeName, nullableText, text } from './query.js';
 import type { CatalogReader } from './reader.js';
+import { canonicalNames, sqliteForeignKeys, tablesReferencedByKey } from './sqlite-foreign-keys.js';
 import { type ParsedTable, parseCreateIndex, parseCreateTable } from './sqlite-sql.js';
-import type { ReflectedForeignKey, ReflectedIndex } from './types.js';
+import type { ReflectedIndex } from './types.js';
 
 /**
  * SQLite reflection: the pragmas give columns, keys and index members; constraint names, CHECK
@@ -26,13 +26,6 @@ export function sqliteReader(query: CatalogQuery): CatalogReader {
       table,
     ]);
     return rows.map((row) => text(row.name));
-  }
-
-  /** Names as the table declares them: DDL may spell a column in another case than its definition. */
-  function canonical(names: readonly string[], declared: readonly string[]): string[] {
-    return names.map(
-      (name) => declared.find((column) => column.toLowerCase() === name.toLowerCase()) ?? name,
-    );
   }
 
   async function primaryKeyColumns(table: string): Promise<string[]> {
@@ -118,7 +111,10 @@ export function sqliteReader(query: CatalogQuery): CatalogReader {
       const parsed = await parsedTable(table);
       const declared = await columnNames(table);
       return byName(
-        parsed.uniques.map((unique) => ({ name: unique.name, columns: canonical(unique.columns, declared) })),
+        parsed.uniques.map((unique) => ({
+          name: unique.name,
+          columns: canonicalNames(unique.columns, declared),
+        })),
       );
     },
 
@@ -126,46 +122,16 @@ export function sqliteReader(query: CatalogQuery): CatalogReader {
       const parsed = await parsedTable(table);
       const declared = await columnNames(table);
       const rows = await query(
-        'select id, seq, "table" as referenced, "from" as local, "to" as remote, on_update, on_delete from pragma_foreign_key_list(?) order by id, seq',
+        'select id, "table" as referenced_table, "from" as local, "to" as remote, on_update, on_delete from pragma_foreign_key_list(?) order by id, seq',
         [table],
       );
-      const groups = new Map<number, typeof rows>();
-      for (const row of rows) {
-        const id = Number(row.id);
-        groups.set(id, [...(groups.get(id) ?? []), row]);
+      const primaryKeys = new Map<string, string[]>();
+      for (const referenced of tablesReferencedByKey(rows)) {
+        primaryKeys.set(referenced, await primaryKeyColumns(referenced));
       }
-      const found: { key: ReflectedForeignKey; declaredAt: number }[] = [];
-      for (const members of groups.values()) {
-        const first = members[0]!;
-        const referencedTable = text(first.referenced);
-        const columns = canonical(
-          members.map((member) => text(member.local)),
-          declared,
-        );
-        let referencedColumns = members.map((member) => nullableText(member.remote));
-        if (referencedColumns.some((column) => column === null)) {
-          // `REFERENCES t` without columns means t's primary key.
-          referencedColumns = await primaryKeyColumns(referencedTable);
-        }
-        const declaredAt = parsed.foreignKeys.findIndex(
-          (candidate) =>
-            candidate.referencedTable.toLowerCase() === referencedTable.toLowerCase() &&
-            sameNames(canonical(candidate.columns, declared), columns),
-        );
-        found.push({
-          declaredAt,
-          key: {
-            name: parsed.foreignKeys[declaredAt]?.name ?? null,
-            columns,
-            referencedTable,
-            referencedColumns: referencedColumns as string[],
-            onDelete: action(first.on_delete),
-            onUpdate: action(first.on_update),
-          },
-        });
-      }
-      found.sort((left, right) => left.declaredAt - right.declaredAt);
-      return byName(found.map((entry) => entry.key));
+      return byName(
+        sqliteForeignKeys(rows, parsed, declared, (referenced) => primaryKeys.get(referenced) ?? []),
+      );
     },
 
     async getCheckConstraints(table) {
@@ -173,13 +139,4 @@ export function sqliteReader(query: CatalogQuery): CatalogReader {
       return byName(parsed.checks.map((check) => ({ name: check.name, sqltext: check.sqltext })));
     },
   };
-}
-
-function sameNames(left: readonly string[], right: readonly string[]): boolean {
-  return left.length === right.length && left.every((name, at) => name === right[at]);
-}
-
-function action(value: unknown): ReferentialAction | null {
-  const normalised = text(value).toUpperCase();
-  return normalised === 'NO ACTION' || normalised === '' ? null : (normalised as ReferentialAction);
 }
