@@ -87,7 +87,7 @@ async function checkDatabase(
   historyTable: string,
   findings: DoctorFinding[],
 ): Promise<void> {
-  const context = await SimulationContext.create({
+  const context = new SimulationContext({
     dialect: session.spec.dialect,
     serverVersion: session.serverVersion,
     revision: 'doctor',

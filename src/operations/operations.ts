@@ -5,11 +5,11 @@
  */
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { compileOnlyKysely } from '../kysely.js';
 import { batchAlterTable } from './batch/index.js';
 import type { BatchOperations, BatchOptions } from './batch/types.js';
 import type { MigrationContext, Statement, StatementResult } from './context.js';
 import { ddlFor } from './ddl/index.js';
-import { compileOnlyKysely } from './ddl/offline-kysely.js';
 import type { AlterColumnChanges, CatalogColumn, DdlRenderer } from './ddl/renderer.js';
 import { InvalidOnDialect, UnsupportedOnDialect } from './ddl/renderer.js';
 import { bindNamedParameters, formatTimestamp, inlineParameters } from './ddl/sql-text.js';

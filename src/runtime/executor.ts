@@ -123,7 +123,6 @@ async function runMigration(
   session.listen(({ sql, error }) => record.record(sql, error));
   try {
     const code = await options.loadCode(step.revision);
-    if (code.kind === 'module') await session.kysely();
     const context = new OnlineMigrationContext(session, transaction, record, {
       id: step.revision.id,
       path: step.revision.path,

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, Kysely, QueryResult } from 'kysely';
+import { type AnyKysely, kyselyOver } from '../kysely.js';
 import type { StatementResult } from '../operations/context.js';
 import type { DialectAdapter, DriverConnection } from './dialects/adapter.js';
 import { adapterFor } from './dialects/index.js';
@@ -18,13 +18,11 @@ export interface Session {
   readonly serverVersion: string;
   execute(sql: string, parameters?: readonly unknown[]): Promise<StatementResult>;
   /**
-   * Kysely bound to this connection, for `op.db`. Kysely is loaded only when a revision runs,
-   * so `kysely()` must have resolved before `db` is read.
+   * Kysely bound to this connection, for `op.db`: its queries go through `execute`, so they are
+   * recorded with the revision's other statements and run inside the migration's transaction.
+   * Kysely is loaded on first read.
    */
-  // biome-ignore lint/suspicious/noExplicitAny: the schema of the migrated database is unknown to ambix.
-  readonly db: Kysely<any>;
-  // biome-ignore lint/suspicious/noExplicitAny: see db.
-  kysely(): Promise<Kysely<any>>;
+  readonly db: AnyKysely;
   /** Replaces the listener told about each statement (null: none). */
   listen(listener: StatementListener | null): void;
   /**
@@ -61,8 +59,7 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
   let listener: StatementListener | null = null;
   let afterEach: ((sql: string) => Promise<void>) | null = null;
   let inHook = false;
-  // biome-ignore lint/suspicious/noExplicitAny: see Session.db.
-  let kysely: Kysely<any> | null = null;
+  let kysely: AnyKysely | null = null;
 
   const execute = async (sql: string, parameters: readonly unknown[] = []): Promise<StatementResult> => {
     try {
@@ -89,11 +86,11 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
     serverVersion,
     execute,
     get db() {
-      if (kysely === null) throw new Error('Session.db read before Session.kysely() resolved');
-      return kysely;
-    },
-    async kysely() {
-      kysely ??= await pinnedKysely(adapter, execute);
+      kysely ??= kyselyOver(spec.dialect, execute, {
+        begin: adapter.beginStatement,
+        commit: 'COMMIT',
+        rollback: 'ROLLBACK',
+      });
       return kysely;
     },
     listen(next) {
@@ -119,42 +116,4 @@ function connectionFailure(
   const reason =
     adapter.connectionFailureReason(error, spec) ?? (error instanceof Error ? error.message : String(error));
   return new ConnectionFailedError(describeConnection(spec), reason, { cause: error });
-}
-
-/**
- * A Kysely whose only connection is the session's: its queries go through `execute`, so they
- * are recorded with the revision's other statements and run inside the migration's transaction.
- */
-async function pinnedKysely(
-  adapter: DialectAdapter,
-  execute: (sql: string, parameters: readonly unknown[]) => Promise<StatementResult>,
-  // biome-ignore lint/suspicious/noExplicitAny: see Session.db.
-): Promise<Kysely<any>> {
-  const { Kysely } = await import('kysely');
-  const parts = await adapter.kyselyParts();
-  const connection: DatabaseConnection = {
-    async executeQuery<R>(query: { sql: string; parameters: readonly unknown[] }): Promise<QueryResult<R>> {
-      const result = await execute(query.sql, query.parameters);
-      return { ...result, rows: result.rows as R[] };
-    },
-    // biome-ignore lint/correctness/useYield: streaming is not offered; the throw is the whole body.
-    async *streamQuery() {
-      throw new Error('ambix: streaming queries are not supported inside migrations; use execute()');
-    },
-  };
-  const run = (sql: string) => execute(sql, []).then(() => {});
-  return new Kysely({
-    dialect: {
-      ...parts,
-      createDriver: () => ({
-        init: async () => {},
-        acquireConnection: async () => connection,
-        beginTransaction: () => run(adapter.beginStatement),
-        commitTransaction: () => run('COMMIT'),
-        rollbackTransaction: () => run('ROLLBACK'),
-        releaseConnection: async () => {},
-        destroy: async () => {},
-      }),
-    },
-  });
 }

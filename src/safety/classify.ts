@@ -101,7 +101,7 @@ async function simulate(
   options: ClassifyOptions,
 ): Promise<string | null> {
   const live = options.read !== undefined && options.read !== null;
-  const context = await SimulationContext.create({
+  const context = new SimulationContext({
     dialect: options.dialect,
     serverVersion: options.serverVersion ?? null,
     revision: revision.id,

@@ -1,7 +1,6 @@
-import { Kysely, type QueryResult } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { type AnyKysely, kyselyOver } from '../kysely.js';
 import type { MigrationContext, Statement, StatementResult } from '../operations/context.js';
-import { adapterFor } from '../runtime/dialects/index.js';
 import { isReadStatement } from './sql-rules.js';
 
 /** Answers a revision's reads during a simulation: the live database's answer, or no rows. */
@@ -21,57 +20,23 @@ export class SimulationContext implements MigrationContext {
   readonly serverVersion: string | null;
   readonly revision: string;
   readonly revisionPath: string;
-  // biome-ignore lint/suspicious/noExplicitAny: a revision's schema is unknown to ambix.
-  readonly db: Kysely<any>;
   readonly #read: ReadStatement;
   readonly #onWrite: (sql: string) => void;
+  #db: AnyKysely | undefined;
 
-  private constructor(
-    options: SimulationOptions,
-    // biome-ignore lint/suspicious/noExplicitAny: see db.
-    db: (context: SimulationContext) => Kysely<any>,
-  ) {
+  constructor(options: SimulationOptions) {
     this.dialect = options.dialect;
     this.serverVersion = options.serverVersion;
     this.revision = options.revision;
     this.revisionPath = options.revisionPath;
     this.#read = options.read;
     this.#onWrite = options.onWrite;
-    this.db = db(this);
   }
 
-  static async create(options: SimulationOptions): Promise<SimulationContext> {
-    const parts = await adapterFor(options.dialect).kyselyParts();
-    return new SimulationContext(options, (context) => {
-      const connection = {
-        async executeQuery<R>(query: {
-          sql: string;
-          parameters: readonly unknown[];
-        }): Promise<QueryResult<R>> {
-          const result = await context.run({ sql: query.sql, parameters: query.parameters });
-          return { rows: result.rows as R[] };
-        },
-        // biome-ignore lint/correctness/useYield: streaming is not offered; the throw is the whole body.
-        async *streamQuery(): AsyncIterableIterator<QueryResult<never>> {
-          throw new Error('ambix: streaming queries are not supported inside migrations');
-        },
-      };
-      const idle = async () => {};
-      return new Kysely({
-        dialect: {
-          ...parts,
-          createDriver: () => ({
-            init: idle,
-            acquireConnection: async () => connection,
-            beginTransaction: idle,
-            commitTransaction: idle,
-            rollbackTransaction: idle,
-            releaseConnection: idle,
-            destroy: idle,
-          }),
-        },
-      });
-    });
+  /** `op.db` over this context: its reads are answered, its writes recorded; transactions are no-ops. */
+  get db(): AnyKysely {
+    this.#db ??= kyselyOver(this.dialect, (sql, parameters) => this.run({ sql, parameters }), null);
+    return this.#db;
   }
 
   async run(statement: Statement): Promise<StatementResult> {

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { kyselyLibrary } from '../../kysely.js';
 import type { MigrationContext } from '../context.js';
 import { OperationFailedError } from '../errors.js';
 
@@ -17,7 +17,9 @@ export type CatalogQuery = (sql: string, parameters?: readonly unknown[]) => Pro
 export function catalogQuery(context: MigrationContext): CatalogQuery {
   return async (sql, parameters = []) => {
     try {
-      const result = await context.db.executeQuery<Row>(CompiledQuery.raw(sql, [...parameters]));
+      const result = await context.db.executeQuery<Row>(
+        kyselyLibrary().CompiledQuery.raw(sql, [...parameters]),
+      );
       return [...result.rows];
     } catch (error) {
       throw new OperationFailedError(context, CATALOG_READ, sql, error);

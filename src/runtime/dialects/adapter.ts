@@ -1,4 +1,3 @@
-import type { DatabaseIntrospector, Kysely, DialectAdapter as KyselyAdapter, QueryCompiler } from 'kysely';
 import type { DialectName } from '../../dialect.js';
 import type { LockHolder } from '../errors.js';
 import type { ConnectionSpec } from '../url.js';
@@ -63,14 +62,6 @@ export interface DriverConnection {
   close(): Promise<void>;
 }
 
-/** What Kysely needs to compile queries for a dialect; the connection is supplied by ambix. */
-export interface KyselyDialectParts {
-  createAdapter(): KyselyAdapter;
-  createQueryCompiler(): QueryCompiler;
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own Dialect signature.
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector;
-}
-
 /** Everything that differs between the databases; the executor itself is dialect-neutral. */
 export interface DialectAdapter {
   readonly name: DialectName;
@@ -91,12 +82,10 @@ export interface DialectAdapter {
   /** Offline SQL wraps transactions in BEGIN/COMMIT only where DDL is transactional (as Alembic). */
   readonly offlineTransactions: boolean;
   /**
-   * Opens a connection with the dialect's driver. Drivers (and Kysely) are imported only here,
+   * Opens a connection with the dialect's driver. Drivers are imported only here,
    * so a process loads just the one it uses: the no-op `upgrade head` at every app start stays fast.
    */
   open(spec: ConnectionSpec, options: ConnectOptions): Promise<DriverConnection>;
-  /** Kysely's adapter, compiler and introspector for `op.db`, imported on first use. */
-  kyselyParts(): Promise<KyselyDialectParts>;
   readonly serverVersionQuery: string;
   quoteIdentifier(name: string): string;
   /** A value as an inline SQL literal, for offline scripts. */

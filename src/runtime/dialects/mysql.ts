@@ -54,15 +54,6 @@ export const mysqlAdapter: DialectAdapter = {
     };
   },
 
-  async kyselyParts() {
-    const kysely = await import('kysely');
-    return {
-      createAdapter: () => new kysely.MysqlAdapter(),
-      createQueryCompiler: () => new kysely.MysqlQueryCompiler(),
-      createIntrospector: (db) => new kysely.MysqlIntrospector(db),
-    };
-  },
-
   quoteIdentifier: (name) => quoteWhenNeeded(name, '`', COMMON_RESERVED_WORDS),
   renderLiteral: (value) => renderStandardLiteral(value, { backslashEscapes: true }),
   isMissingTable: (error) => errorField(error, 'code') === 'ER_NO_SUCH_TABLE',

@@ -78,15 +78,6 @@ export const postgresqlAdapter: DialectAdapter = {
     };
   },
 
-  async kyselyParts() {
-    const kysely = await import('kysely');
-    return {
-      createAdapter: () => new kysely.PostgresAdapter(),
-      createQueryCompiler: () => new kysely.PostgresQueryCompiler(),
-      createIntrospector: (db) => new kysely.PostgresIntrospector(db),
-    };
-  },
-
   quoteIdentifier: (name) => quoteWhenNeeded(name, '"', COMMON_RESERVED_WORDS),
   renderLiteral: (value) => {
     if (Buffer.isBuffer(value) || value instanceof Uint8Array) {

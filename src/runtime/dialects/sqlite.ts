@@ -127,15 +127,6 @@ export const sqliteAdapter: DialectAdapter = {
     };
   },
 
-  async kyselyParts() {
-    const kysely = await import('kysely');
-    return {
-      createAdapter: () => new kysely.SqliteAdapter(),
-      createQueryCompiler: () => new kysely.SqliteQueryCompiler(),
-      createIntrospector: (db) => new kysely.SqliteIntrospector(db),
-    };
-  },
-
   quoteIdentifier: (name) => quoteWhenNeeded(name, '"', COMMON_RESERVED_WORDS),
   renderLiteral: (value) =>
     renderStandardLiteral(typeof value === 'boolean' ? Number(value) : value, { backslashEscapes: false }),
