@@ -1,6 +1,6 @@
 // Benchmark (issue #3): applying 1,000 generated revisions, and the no-op `upgrade head` at head.
 //
-//   npm run build && node bench/apply.mjs [--revisions 1000] [--runs 3] [--dialects sqlite,postgresql,mysql]
+//   npm run build && node bench/apply.mjs [--revisions 1000] [--runs 5] [--dialects sqlite,postgresql,mysql]
 //
 // Each revision creates a table plus an index; every tenth also adds a column to an earlier table.
 // Baselines measured in the same run, on a fresh database each time:
@@ -19,7 +19,7 @@ import { alembicAvailable, median, printTable, timeProcess } from './support.mjs
 const { values } = parseArgs({
   options: {
     revisions: { type: 'string', default: '1000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
     dialects: { type: 'string', default: 'sqlite,postgresql,mysql' },
   },
 });
@@ -171,18 +171,19 @@ async function freshDatabase(dialect, dir) {
   };
 }
 
-async function measure(dialect, dir, run) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const database = await freshDatabase(dialect, dir);
-    try {
-      times.push(await run(database));
-    } finally {
-      await database.drop();
-    }
+/** Runs `run` on a fresh database and drops it; returns what `run` returned. */
+async function onFreshDatabase(dialect, dir, run) {
+  const database = await freshDatabase(dialect, dir);
+  try {
+    return await run(database);
+  } finally {
+    await database.drop();
   }
-  return median(times);
 }
+
+// A revision file changed in the last few seconds is not trusted by its timestamps (ambix then
+// reads and hashes it rather than use its module pack); a deployed app's files are older.
+const SETTLE_MS = 5500;
 
 const alembicVersion = alembicAvailable();
 const rows = [];
@@ -197,54 +198,58 @@ for (const dialect of dialects) {
         cwd: ambixCwd,
       },
     ).seconds;
+  const tools = {
+    floor: (d) => timeProcess(process.execPath, [join(dir, 'floor.mjs'), d.floorArg]).seconds,
+    ambix: (d) => ambix(d),
+    all: (d) => ambix(d, ['--config', join(ambixCwd, 'ambix.all.json')]),
+    sql: (d) => ambix(d, ['--config', join(ambixCwd, 'ambix.sql.json')]),
+    noop: (d) => {
+      ambix(d);
+      return median([1, 2, 3].map(() => ambix(d)));
+    },
+    ...(alembicVersion
+      ? {
+          alembic: (d) =>
+            timeProcess('/usr/bin/python3', ['-m', 'alembic', 'upgrade', 'head'], {
+              cwd: join(dir, 'alembic'),
+              env: { ...process.env, BENCH_SQLALCHEMY_URL: d.sqlalchemy },
+            }).seconds,
+        }
+      : {}),
+  };
 
-  // Warm the TypeScript transform cache once, as a deployed app's second start would have it.
-  await measure(dialect, dir, (database) => ambix(database));
+  // Warm the caches once (transpiled code, module pack, headers), as a deployed app's second
+  // start would have them.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  for (const warm of [tools.ambix, tools.sql]) await onFreshDatabase(dialect, dir, warm);
 
-  const floor = await measure(
-    dialect,
-    dir,
-    (d) => timeProcess(process.execPath, [join(dir, 'floor.mjs'), d.floorArg]).seconds,
-  );
-  const ambixDefault = await measure(dialect, dir, (d) => ambix(d));
-  const ambixSql = await measure(dialect, dir, (d) =>
-    ambix(d, ['--config', join(ambixCwd, 'ambix.sql.json')]),
-  );
-  const ambixAll = await measure(dialect, dir, (d) =>
-    ambix(d, ['--config', join(ambixCwd, 'ambix.all.json')]),
-  );
-  const noop = await measure(dialect, dir, (d) => {
-    ambix(d);
-    const times = [1, 2, 3].map(() => ambix(d));
-    return median(times);
-  });
-  let alembic = null;
-  if (alembicVersion) {
-    alembic = await measure(
-      dialect,
-      dir,
-      (d) =>
-        timeProcess('/usr/bin/python3', ['-m', 'alembic', 'upgrade', 'head'], {
-          cwd: join(dir, 'alembic'),
-          env: { ...process.env, BENCH_SQLALCHEMY_URL: d.sqlalchemy },
-        }).seconds,
-    );
+  // Interleaved: each run measures every tool once, in turn, so a slow spell of the machine (or
+  // of the server's checkpoints) falls on all of them rather than on whichever ran then.
+  const times = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, run] of Object.entries(tools))
+      times[name].push(await onFreshDatabase(dialect, dir, run));
   }
+  const med = (name) => median(times[name]);
+  /** The median over runs of a tool's time divided by the floor's time in the same run. */
+  const overFloor = (name) => `${median(times[name].map((t, i) => t / times.floor[i])).toFixed(2)}x`;
   rows.push([
     dialect,
-    floor.toFixed(2),
-    ambixDefault.toFixed(2),
-    `${(ambixDefault / floor).toFixed(2)}x`,
-    ambixAll.toFixed(2),
-    `${(ambixAll / floor).toFixed(2)}x`,
-    ambixSql.toFixed(2),
-    `${(ambixSql / floor).toFixed(2)}x`,
-    alembic === null ? 'n/a' : alembic.toFixed(2),
-    alembic === null ? 'n/a' : `${(alembic / ambixDefault).toFixed(1)}x`,
-    `${(noop * 1000).toFixed(0)} ms`,
+    med('floor').toFixed(2),
+    med('ambix').toFixed(2),
+    overFloor('ambix'),
+    med('all').toFixed(2),
+    overFloor('all'),
+    med('sql').toFixed(2),
+    overFloor('sql'),
+    alembicVersion ? med('alembic').toFixed(2) : 'n/a',
+    alembicVersion ? `${median(times.alembic.map((t, i) => t / times.ambix[i])).toFixed(1)}x` : 'n/a',
+    `${(med('noop') * 1000).toFixed(0)} ms`,
   ]);
 }
-console.log(`${total} revisions; median of ${runs} cold processes, fresh database each; seconds`);
+console.log(
+  `${total} revisions; ${runs} interleaved runs of cold processes, fresh database each; medians in seconds; ratios are medians of per-run ratios`,
+);
 printTable(
   [
     'dialect',

@@ -20,7 +20,7 @@ import { IMPORT_META_BINDINGS } from './transpile.js';
  * numbers stay those of the code. The bindings are parameters, so the compiled code depends on
  * the module's code alone; the file name goes in as an inert string at the end (see `wrap`).
  */
-const WRAPPER_HEAD = `(function (exports, require, module, __filename, __dirname, ${IMPORT_META_BINDINGS.url}, ${IMPORT_META_BINDINGS.filename}, ${IMPORT_META_BINDINGS.dirname}) {`;
+export const WRAPPER_HEAD = `(function (exports, require, module, __filename, __dirname, ${IMPORT_META_BINDINGS.url}, ${IMPORT_META_BINDINGS.filename}, ${IMPORT_META_BINDINGS.dirname}) {`;
 
 /** Bump when the wrapper or the entry layout changes. */
 const CODE_CACHE_FORMAT = 1;
@@ -33,6 +33,11 @@ const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
  * experimental: such modules keep going through Node's own CommonJS compiler.
  */
 const DYNAMIC_IMPORT = /\bimport\s*\(/;
+
+/** Whether `code` can be compiled through `vm.Script` with a code cache at all. */
+export function codeCacheable(code: string): boolean {
+  return crc32 !== undefined && !DYNAMIC_IMPORT.test(code);
+}
 
 export type CommonJsWrapper = (
   exports: unknown,
@@ -59,7 +64,7 @@ export interface CachedCompilation {
  * it the usual way.
  */
 export function compileWithCodeCache(file: string, code: string, codeKey: string): CachedCompilation | null {
-  if (crc32 === undefined || DYNAMIC_IMPORT.test(code)) return null;
+  if (!codeCacheable(code)) return null;
   // The file is part of the name: V8 keeps the script name inside an entry.
   const entry = join(
     cacheDirFor(dirname(file)),
@@ -93,7 +98,7 @@ function wrap(file: string, code: string): string {
  * An entry is the V8 data followed by its CRC-32: release builds of V8 do not verify the data
  * they are given, and damaged bytecode must never reach it.
  */
-function readEntry(entry: string): Buffer | null {
+export function readEntry(entry: string): Buffer | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(entry);
@@ -105,7 +110,7 @@ function readEntry(entry: string): Buffer | null {
   return crc32(data) === bytes.readUInt32LE(bytes.length - 4) ? data : null;
 }
 
-function writeEntry(entry: string, data: Buffer): void {
+export function writeEntry(entry: string, data: Buffer): void {
   if (crc32 === undefined) return;
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32LE(crc32(data));

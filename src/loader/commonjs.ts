@@ -2,8 +2,23 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileWithCodeCache } from './code-cache.js';
-import { forgetSourceDigest, readSourceBytes } from './source-digest.js';
+import { type CommonJsWrapper, codeCacheable, compileWithCodeCache } from './code-cache.js';
+import {
+  forgetPackedModule,
+  loadPack,
+  MIN_PACKED_MODULES,
+  type PackMember,
+  packedModule,
+  restorePackedStack,
+  statFiles,
+  writePack,
+} from './module-pack.js';
+import {
+  forgetSourceDigest,
+  readSourceBytes,
+  readSourceDigest,
+  rememberSourceDigest,
+} from './source-digest.js';
 import {
   IMPORT_META_BINDINGS,
   type TranspiledCode,
@@ -68,6 +83,17 @@ function transpiled(file: string): TranspiledCode {
  * loading them reports the error.
  */
 export async function prepareTypeScriptFiles(files: readonly string[]): Promise<void> {
+  const pending = files.filter((file) => !codeByFile.has(file) && packedModule(file) === undefined);
+  const stats = pending.length >= MIN_PACKED_MODULES ? statFiles(pending) : null;
+  if (stats !== null && loadPack(pending, stats)) {
+    for (const file of pending) rememberSourceDigest(file, packedModule(file)!.sha256);
+    return;
+  }
+  await transpileFiles(pending);
+  if (stats !== null) packTranspiled(pending, stats);
+}
+
+async function transpileFiles(files: readonly string[]): Promise<void> {
   const sources = files
     .filter((file) => !codeByFile.has(file))
     .flatMap((file) => {
@@ -82,6 +108,35 @@ export async function prepareTypeScriptFiles(files: readonly string[]): Promise<
     const file = sources[index]!.file;
     if (result !== null && !codeByFile.has(file)) codeByFile.set(file, result);
   });
+}
+
+/**
+ * Packs the modules just transpiled (see module-pack.ts) so the next start loads them as one
+ * script, and loads that pack now. Skipped when one of them did not compile or cannot be packed.
+ */
+function packTranspiled(files: readonly string[], stats: ReturnType<typeof statFiles> & {}): void {
+  const members: PackMember[] = [];
+  for (const file of files) {
+    const code = codeByFile.get(file)?.code;
+    const sha256 = readSourceDigest(file);
+    if (code === undefined || sha256 === undefined || !codeCacheable(code)) return;
+    members.push({ file, code, sha256, requiresAmbix: requiresAmbixOrRelative(code) });
+  }
+  writePack(members, stats);
+}
+
+/**
+ * Whether code can reach `require('ambix')`: it requires ambix, or a relative module (which might).
+ * See `loadModule`.
+ */
+export function requiresAmbixOrRelative(code: string): boolean {
+  return /\brequire\((["'])(ambix|\.{1,2}\/[^"']*)\1\)/.test(code);
+}
+
+/** Whether the module at `file` may require ambix: from its pack when packed, else from its code. */
+export function mayRequireAmbix(file: string): boolean {
+  const packed = packedModule(file);
+  return packed === undefined ? requiresAmbixOrRelative(typeScriptCode(file)) : packed.requiresAmbix;
 }
 
 /** The CommonJS code of the TypeScript file at `file` (from memory, the disk cache or esbuild). */
@@ -99,31 +154,33 @@ export type AmbixProvider = () => unknown;
 export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   const existing = compiled.get(file);
   if (existing !== undefined) return existing.exports;
-  const { code, key, fresh } = transpiled(file);
   const module = new NodeModule(file, null);
   module.filename = file;
   module.paths = NodeModule._nodeModulePaths(dirname(file));
   module.require = (id: string) => requireFrom(module, id, ambix);
   compiled.set(file, module);
+  const packed = packedModule(file);
+  if (packed !== undefined) {
+    try {
+      runWrapper(packed.wrapper, module, file);
+    } catch (error) {
+      compiled.delete(file);
+      forgetPackedModule(file);
+      forgetSourceDigest(file);
+      restorePackedStack(error);
+      throw error;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+  const { code, key, fresh } = transpiled(file);
   try {
     const cached = compileWithCodeCache(file, code, key);
     if (cached === null) {
       // The prelude stays on the first line so esbuild's line numbers still match the source.
       module._compile(importMetaPrelude(file) + code, file);
     } else {
-      const folder = dirname(file);
-      const require = requireFunction(module);
-      cached.wrapper.call(
-        module.exports,
-        module.exports,
-        require,
-        module,
-        file,
-        folder,
-        fileUrl(file),
-        file,
-        folder,
-      );
+      runWrapper(cached.wrapper, module, file);
       // A cold start already writes the transpiled code of every module: the compiled code
       // waits for the next start that loads it, so a first deploy does not pay twice.
       if (!fresh) cached.remember();
@@ -137,6 +194,22 @@ export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   }
   module.loaded = true;
   return module.exports;
+}
+
+/** Runs a module body compiled with the CommonJS wrapper plus the `import.meta` bindings. */
+function runWrapper(wrapper: CommonJsWrapper, module: InternalModule, file: string): void {
+  const folder = dirname(file);
+  wrapper.call(
+    module.exports,
+    module.exports,
+    requireFunction(module),
+    module,
+    file,
+    folder,
+    fileUrl(file),
+    file,
+    folder,
+  );
 }
 
 /**

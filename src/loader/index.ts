@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepareTypeScriptFiles, requireTypeScript, typeScriptCode } from './commonjs.js';
+import { mayRequireAmbix, prepareTypeScriptFiles, requireTypeScript } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
+export { restorePackedStack } from './module-pack.js';
 export { readSourceBytes, readSourceDigest } from './source-digest.js';
 
 /** Extensions compiled by the loader; any other file is loaded with Node's own `import()`. */
@@ -19,6 +20,8 @@ export async function loadModule(path: string): Promise<Record<string, unknown>>
   const file = resolve(path);
   if (!existsSync(file)) throw new ModuleNotFoundError(file);
   if (TYPESCRIPT_EXTENSIONS.has(extname(file))) {
+    // A revision that only imports types from ambix (the common case) loads without importing
+    // the whole library, which costs more than the revision.
     if (mayRequireAmbix(file)) await ambixLibrary();
     const exports = requireTypeScript(file, loadedAmbix);
     return toRecord(exports);
@@ -57,16 +60,6 @@ function loadedAmbix(): unknown {
     throw new Error("ambix: a module required 'ambix' before the library was loaded");
   }
   return loadedLibrary;
-}
-
-/**
- * Whether loading `file` can reach `require('ambix')`: its compiled code requires ambix, or it
- * requires a relative module (which might). A revision that only imports types from ambix (the
- * common case) then loads without importing the whole library, which costs more than the revision.
- */
-function mayRequireAmbix(file: string): boolean {
-  const code = typeScriptCode(file);
-  return /\brequire\((["'])(ambix|\.{1,2}\/[^"']*)\1\)/.test(code);
 }
 
 function toRecord(exports: unknown): Record<string, unknown> {

@@ -22,6 +22,11 @@ export function readSourceBytes(file: string): SourceBytes {
   return { bytes, sha256 };
 }
 
+/** Records the digest of `file` known without reading it (a module pack checked it by its stat). */
+export function rememberSourceDigest(file: string, sha256: string): void {
+  digestByFile.set(file, sha256);
+}
+
 /** The digest of `file` as last read by `readSourceBytes`, or undefined when it was not read. */
 export function readSourceDigest(file: string): string | undefined {
   return digestByFile.get(file);

@@ -1,4 +1,10 @@
-import { loadModule, preloadModules, readSourceBytes, readSourceDigest } from '../loader/index.js';
+import {
+  loadModule,
+  preloadModules,
+  readSourceBytes,
+  readSourceDigest,
+  restorePackedStack,
+} from '../loader/index.js';
 import { MissingMigrationFunctionError, RevisionImportError } from './file-errors.js';
 import type { Revision } from './revision.js';
 import { parseSqlRevisionBody } from './sql-revision.js';
@@ -64,6 +70,12 @@ export function loadedRevisionChecksum(path: string): string | null {
 /** A plain (non-async) function is accepted too; the runtime always gets a promise. */
 function asAsync(fn: MigrationFunction): (op: unknown) => Promise<void> {
   return async (op) => {
-    await fn(op);
+    try {
+      await fn(op);
+    } catch (error) {
+      // Revisions loaded from a module pack: their frames should name their own files.
+      restorePackedStack(error);
+      throw error;
+    }
   };
 }

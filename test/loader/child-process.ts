@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { createTempProject } from '../files/temp-project.js';
 
 const run = promisify(execFile);
+const REPO_NODE_MODULES = resolve(dirname(fileURLToPath(import.meta.url)), '../../node_modules');
 
 export interface LoadedInChild {
   readonly url: string;
@@ -14,14 +17,22 @@ export interface LoadedInChild {
 }
 
 /**
- * A loader that runs in fresh processes: `child-load.ts` and the loader bundled into one script,
- * next to a link to the repository's node_modules (esbuild, used on a cache miss).
+ * Bundles `entry` (a script in this folder) with the loader into one script, in a folder linked to
+ * the repository's node_modules (esbuild, used on a cache miss), and returns a function that runs
+ * it in a fresh process with arguments and returns its standard output. The folder is removed
+ * after the current test, or with `folder` when one is given (for a script shared by a suite).
  */
-export async function childLoader(): Promise<(files: readonly string[]) => Promise<LoadedInChild[]>> {
-  const folder = createTempProject({}, { linkNodeModules: true });
-  const script = folder.path('child-load.mjs');
+export async function childScript(
+  entry: string,
+  folder?: string,
+): Promise<(args: readonly string[]) => Promise<string>> {
+  const script = join(
+    folder ?? createTempProject({}, { linkNodeModules: true }).root,
+    entry.replace(/\.ts$/, '.mjs'),
+  );
+  if (folder !== undefined) symlinkSync(REPO_NODE_MODULES, join(folder, 'node_modules'), 'dir');
   await build({
-    entryPoints: [join(import.meta.dirname, 'child-load.ts')],
+    entryPoints: [join(import.meta.dirname, entry)],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -30,11 +41,15 @@ export async function childLoader(): Promise<(files: readonly string[]) => Promi
     outfile: script,
     logLevel: 'silent',
   });
-  return async (files) => {
-    const { stdout } = await run(process.execPath, [script, ...files]);
-    return stdout
+  return async (args) => (await run(process.execPath, [script, ...args])).stdout;
+}
+
+/** A loader that runs in fresh processes: `child-load.ts`, one JSON line per file loaded. */
+export async function childLoader(): Promise<(files: readonly string[]) => Promise<LoadedInChild[]>> {
+  const run = await childScript('child-load.ts');
+  return async (files) =>
+    (await run(files))
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as LoadedInChild);
-  };
 }

@@ -1,0 +1,342 @@
+import { readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { cacheDirFor } from './cache-dir.js';
+import { writeCacheEntry } from './cache-write.js';
+import { type CommonJsWrapper, readEntry, WRAPPER_HEAD, writeEntry } from './code-cache.js';
+import { sha256Hex } from './sha256.js';
+
+/**
+ * A module pack: the transpiled code of many TypeScript modules that load together (the revisions
+ * of a plan) compiled as ONE script, with one V8 code cache. Loading 1,000 revisions one script
+ * each costs three file reads and a script deserialisation per revision; a pack costs three file
+ * reads in all and a fraction of the compile time, and it needs no source read or hash: each
+ * member is checked by its stat (size, mtime, ctime, inode), and the pack remembers its sha256
+ * for the history. A pack is an optimisation only: any mismatch and the modules load one by one.
+ *
+ * Stack traces of packed code name the pack; `restorePackedStack` rewrites them to the member's
+ * file and line, which are the lines of the transpiled code exactly as when loaded alone.
+ */
+
+/** Below this many modules a pack is not worth a file of its own. */
+export const MIN_PACKED_MODULES = 20;
+
+/**
+ * A pack is written only when every member has been unchanged this long: a file edited within
+ * its timestamp's resolution (up to 2 s on some filesystems) could otherwise keep the stat the
+ * pack checks it by.
+ */
+export const PACK_SETTLE_MS = 5000;
+
+/** Packs kept per set of folders; older ones are deleted when a new one is written. */
+const PACKS_KEPT = 3;
+
+/** Bump when the layout below changes. */
+const PACK_FORMAT = 2;
+
+/** What a member is checked by: its stat when the pack was written. */
+type Stamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+interface PackIndex {
+  readonly format: number;
+  readonly files: readonly string[];
+  readonly stamps: readonly Stamp[];
+  readonly sha256: readonly string[];
+  readonly requiresAmbix: readonly boolean[];
+  /** The 1-based line of the pack on which each member's wrapper starts. */
+  readonly startLines: readonly number[];
+  /** The pack's code length, so a code file from another write is never paired with this index. */
+  readonly codeLength: number;
+}
+
+/** One member of a loaded pack. */
+export interface PackedModule {
+  readonly wrapper: CommonJsWrapper;
+  /** sha256 of the source the member was transpiled from. */
+  readonly sha256: string;
+  /** Whether its code requires `ambix` or a relative module (see `loadModule`). */
+  readonly requiresAmbix: boolean;
+}
+
+/** A member ready to be packed: its transpiled code and what the index records of it. */
+export interface PackMember {
+  readonly file: string;
+  readonly code: string;
+  readonly sha256: string;
+  readonly requiresAmbix: boolean;
+}
+
+const packedByFile = new Map<string, PackedModule>();
+
+/** The pack scripts loaded by this process, to map their stack frames back to members. */
+const loadedPacks: {
+  readonly script: string;
+  readonly files: readonly string[];
+  readonly startLines: readonly number[];
+}[] = [];
+
+export function packedModule(file: string): PackedModule | undefined {
+  return packedByFile.get(file);
+}
+
+/** Forgets `file`'s packed code, for a module that failed and will be loaded afresh. */
+export function forgetPackedModule(file: string): void {
+  packedByFile.delete(file);
+}
+
+/** The current stats of `files`, or null when one cannot be read (the per-file path reports it). */
+export function statFiles(files: readonly string[]): Stats[] | null {
+  try {
+    return files.map((file) => statSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Loads the pack of exactly `files` when there is one and every member is unchanged; returns
+ * whether it did. Afterwards `packedModule` answers for each of them.
+ */
+export function loadPack(files: readonly string[], stats: readonly Stats[]): boolean {
+  const paths = packPaths(files);
+  let index: PackIndex;
+  try {
+    index = JSON.parse(readFileSync(paths.index, 'utf8')) as PackIndex;
+  } catch {
+    return false;
+  }
+  if (
+    index.format !== PACK_FORMAT ||
+    index.files.length !== files.length ||
+    !files.every((file, i) => index.files[i] === file && sameStamp(index.stamps[i], stats[i]!))
+  ) {
+    return false;
+  }
+  let code: string;
+  try {
+    code = readFileSync(paths.code, 'utf8');
+  } catch {
+    return false;
+  }
+  if (code.length !== index.codeLength) return false;
+  return install(code, paths, index);
+}
+
+/**
+ * Writes the pack of `members` (in load order) and loads it, when every member is settled and
+ * packable; returns whether it did. Best effort: a pack that cannot be written is no error.
+ */
+export function writePack(members: readonly PackMember[], stats: readonly Stats[]): boolean {
+  const settledBefore = Date.now() - PACK_SETTLE_MS;
+  if (!stats.every((stat) => stat.mtimeMs < settledBefore && stat.ctimeMs < settledBefore)) return false;
+  const helpers = new Map<string, string>();
+  const bodies = members.map((member) => shareHelpers(member.code, helpers));
+  // A function scope: the shared helpers must not become globals.
+  const head = `(function () {\n${[...helpers.values()].join('\n')}\nreturn [\n`;
+  const parts: string[] = [];
+  const startLines: number[] = [];
+  let line = countLines(head);
+  for (const body of bodies) {
+    startLines.push(line);
+    const part = `${WRAPPER_HEAD}${body}\n})`;
+    parts.push(part);
+    line += countLines(part);
+  }
+  const code = `${head}${parts.join(',\n')}\n];\n})()`;
+  const files = members.map((member) => member.file);
+  const index: PackIndex = {
+    format: PACK_FORMAT,
+    files,
+    stamps: stats.map(stampOf),
+    sha256: members.map((member) => member.sha256),
+    requiresAmbix: members.map((member) => member.requiresAmbix),
+    startLines,
+    codeLength: code.length,
+  };
+  const paths = packPaths(files);
+  if (!install(code, paths, index)) return false;
+  writeCacheEntry(paths.code, code);
+  // The index last: a pack is found only once its code is in place.
+  writeCacheEntry(paths.index, JSON.stringify(index));
+  prunePacks(paths);
+  return true;
+}
+
+/** The interop helpers esbuild may put at the top of a CommonJS module; all are pure functions. */
+const ESBUILD_HELPERS = new Set([
+  '__create',
+  '__defProp',
+  '__getOwnPropDesc',
+  '__getOwnPropNames',
+  '__getProtoOf',
+  '__hasOwnProp',
+  '__export',
+  '__copyProps',
+  '__reExport',
+  '__toESM',
+  '__toCommonJS',
+  '__name',
+]);
+
+const HELPER_START = /^var (__[A-Za-z]+) = /;
+
+/**
+ * esbuild starts each CommonJS module with the helpers it uses (`var __export = …`). In 1,000
+ * distinct copies, each run once and never warmed up, they were most of the cost of loading
+ * packed revisions. The pack defines each helper once (in `helpers`, first text seen) and blanks
+ * a module's copy when it is that same text, keeping its lines so line numbers do not move. A
+ * helper written differently stays in its module, where it shadows the shared one.
+ */
+function shareHelpers(code: string, helpers: Map<string, string>): string {
+  const lines = code.split('\n');
+  let at = 0;
+  while (at < lines.length) {
+    const name = HELPER_START.exec(lines[at]!)?.[1];
+    if (name === undefined || !ESBUILD_HELPERS.has(name)) break;
+    // A definition runs on over indented lines and the line that closes it (`};`).
+    let end = at + 1;
+    while (end < lines.length && /^[\s}]/.test(lines[end]!)) end++;
+    const text = lines.slice(at, end).join('\n');
+    const shared = helpers.get(name);
+    if (shared === undefined) helpers.set(name, text);
+    if (shared === undefined || shared === text) lines.fill('', at, end);
+    at = end;
+  }
+  return lines.join('\n');
+}
+
+/** Compiles the pack (with its code cache when valid) and registers its members. */
+function install(code: string, paths: PackPaths, index: PackIndex): boolean {
+  const cachedData = readEntry(paths.codeCache);
+  let wrappers: unknown;
+  let script: Script;
+  try {
+    script = new Script(code, { filename: paths.code, ...(cachedData === null ? {} : { cachedData }) });
+    wrappers = script.runInThisContext();
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(wrappers) || wrappers.length !== index.files.length) return false;
+  if (cachedData === null || script.cachedDataRejected === true) {
+    writeEntry(paths.codeCache, script.createCachedData());
+  }
+  index.files.forEach((file, i) => {
+    packedByFile.set(file, {
+      wrapper: wrappers[i] as CommonJsWrapper,
+      sha256: index.sha256[i]!,
+      requiresAmbix: index.requiresAmbix[i]!,
+    });
+  });
+  loadedPacks.push({ script: paths.code, files: index.files, startLines: index.startLines });
+  return true;
+}
+
+/**
+ * Rewrites the frames of `error`'s stack that point into a pack so they name the member's file
+ * and its own line. Other errors and frames are left as they are.
+ */
+export function restorePackedStack(error: unknown): void {
+  if (loadedPacks.length === 0 || !(error instanceof Error) || typeof error.stack !== 'string') return;
+  let stack = error.stack;
+  for (const pack of loadedPacks) {
+    if (!stack.includes(pack.script)) continue;
+    const frame = new RegExp(`${escapeRegExp(pack.script)}:(\\d+)(:\\d+)?`, 'g');
+    stack = stack.replace(frame, (whole, line: string, column: string | undefined) => {
+      const member = memberAt(pack.startLines, Number(line));
+      if (member < 0) return whole;
+      return `${pack.files[member]}:${Number(line) - pack.startLines[member]! + 1}${column ?? ''}`;
+    });
+  }
+  try {
+    error.stack = stack;
+  } catch {
+    // A frozen error keeps its stack.
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The member whose lines include `line` (binary search over start lines), or -1. */
+function memberAt(startLines: readonly number[], line: number): number {
+  let low = 0;
+  let high = startLines.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (startLines[middle]! <= line) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+interface PackPaths {
+  readonly folderKey: string;
+  readonly folder: string;
+  readonly index: string;
+  readonly code: string;
+  readonly codeCache: string;
+}
+
+/**
+ * A pack is named by its folders and by exactly which files it holds, in order, and by the
+ * Node that compiled it; the esbuild version is part of each member's transpiled code already.
+ */
+function packPaths(files: readonly string[]): PackPaths {
+  const folders = [...new Set(files.map((file) => dirname(file)))].sort();
+  const folderKey = sha256Hex(folders.join('\n')).slice(0, 16);
+  const setKey = sha256Hex(`${PACK_FORMAT}\n${files.join('\n')}`).slice(0, 32);
+  const folder = cacheDirFor(folders[0]!);
+  const base = join(folder, `pack-${folderKey}-${setKey}`);
+  return {
+    folderKey,
+    folder,
+    index: `${base}.json`,
+    code: `${base}.js`,
+    codeCache: `${base}.v8-${process.versions.v8}-${process.arch}.v8`,
+  };
+}
+
+/** Keeps the newest packs of the same folders; a pack for an old set of revisions is dead weight. */
+function prunePacks(paths: PackPaths): void {
+  try {
+    const prefix = `pack-${paths.folderKey}-`;
+    const indexes = readdirSync(paths.folder)
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+      .map((name) => ({ name, mtimeMs: statSync(join(paths.folder, name)).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    const stale = new Set(indexes.slice(PACKS_KEPT).map(({ name }) => name.slice(0, -'.json'.length)));
+    if (stale.size === 0) return;
+    for (const name of readdirSync(paths.folder)) {
+      const base = name.slice(0, name.indexOf('.'));
+      if (stale.has(base)) rmSync(join(paths.folder, name), { force: true });
+    }
+  } catch {
+    // Pruning is housekeeping; a pack left behind costs disk space only.
+  }
+}
+
+function stampOf(stat: Stats): Stamp {
+  return [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];
+}
+
+function sameStamp(stamp: Stamp | undefined, stat: Stats): boolean {
+  return (
+    stamp !== undefined &&
+    stamp[0] === stat.size &&
+    stamp[1] === stat.mtimeMs &&
+    stamp[2] === stat.ctimeMs &&
+    stamp[3] === stat.ino
+  );
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIN_PACKED_MODULES, PACK_SETTLE_MS } from '../../src/loader/module-pack.js';
+import { childScript } from './child-process.js';
+
+interface Loaded {
+  readonly value: number;
+  readonly url: string;
+  readonly site: string;
+  readonly checksum: string | null;
+  readonly packed: boolean;
+}
+
+const moduleSource = (value: number) =>
+  [
+    `export const value: number = ${value};`,
+    'export const url = import.meta.url;',
+    '',
+    'export function fail(): never {',
+    `  throw new Error('boom ${value}');`,
+    '}',
+    '',
+  ].join('\n');
+
+const roots: string[] = [];
+
+/** A project of `count` TypeScript modules, with a node_modules folder to keep ambix's caches. */
+function project(count: number) {
+  const root = mkdtempSync(join(tmpdir(), 'ambix-pack-'));
+  roots.push(root);
+  writeFileSync(join(root, 'package.json'), '{}');
+  mkdirSync(join(root, 'node_modules'));
+  const files = Array.from({ length: count }, (_, i) => {
+    const file = join(root, `m${String(i).padStart(2, '0')}.ts`);
+    writeFileSync(file, moduleSource(i));
+    return file;
+  });
+  const cacheDir = join(root, 'node_modules', '.cache', 'ambix');
+  const packFiles = (suffix: string) =>
+    readdirSync(cacheDir).filter((n) => n.startsWith('pack-') && n.endsWith(suffix));
+  return { files, cacheDir, packFiles };
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('module packs: revisions loaded together, compiled as one script', () => {
+  let load: (files: readonly string[]) => Promise<Loaded[]>;
+  const settled = {
+    reused: project(MIN_PACKED_MODULES + 5),
+    edited: project(MIN_PACKED_MODULES),
+    small: project(MIN_PACKED_MODULES - 1),
+    damaged: project(MIN_PACKED_MODULES),
+    pruned: project(MIN_PACKED_MODULES + 4),
+  };
+
+  beforeAll(async () => {
+    const scripts = mkdtempSync(join(tmpdir(), 'ambix-pack-script-'));
+    roots.push(scripts);
+    const run = await childScript('child-pack.ts', scripts);
+    load = async (files) =>
+      (await run(files))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Loaded);
+    // A pack is written only for files unchanged this long (ctime cannot be set back).
+    await new Promise((resolve) => setTimeout(resolve, PACK_SETTLE_MS + 200));
+  }, PACK_SETTLE_MS + 30_000);
+
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('packs a settled set on its first load and loads the next start from it, as one by one would', async () => {
+    const { files, packFiles } = settled.reused;
+    const first = await load(files);
+    expect(first.every((module) => module.packed)).toBe(true);
+    expect(packFiles('.json')).toHaveLength(1);
+
+    const second = await load(files);
+    expect(second).toEqual(first);
+    second.forEach((module, i) => {
+      expect(module.value).toBe(i);
+      expect(module.url).toBe(pathToFileURL(files[i]!).href);
+      expect(module.checksum).toBe(sha256(files[i]!));
+    });
+    // Loaded alone (too few to pack), a module reports the same file, line and column.
+    for (const i of [0, files.length - 1]) {
+      const [alone] = await load([files[i]!]);
+      expect(alone).toEqual({ ...second[i], packed: false });
+      expect(alone!.site).toMatch(/\/m\d\d\.ts:\d+:\d+$/);
+    }
+  }, 30_000);
+
+  it('loads a member edited since the pack was written from its new source', async () => {
+    const { files } = settled.edited;
+    await load(files);
+    writeFileSync(files[3]!, moduleSource(1003));
+    const loaded = await load(files);
+    expect(loaded.map((module) => module.value)).toEqual(files.map((_, i) => (i === 3 ? 1003 : i)));
+    expect(loaded[3]!.checksum).toBe(sha256(files[3]!));
+    // Just edited, so not yet settled: no pack this time.
+    expect(loaded.some((module) => module.packed)).toBe(false);
+  }, 30_000);
+
+  it(`loads fewer than ${MIN_PACKED_MODULES} modules one by one, without writing a pack`, async () => {
+    const { files, packFiles } = settled.small;
+    const loaded = await load(files);
+    expect(loaded.map((module) => module.packed)).toEqual(files.map(() => false));
+    expect(loaded.map((module) => module.value)).toEqual(files.map((_, i) => i));
+    expect(packFiles('.json')).toEqual([]);
+  }, 30_000);
+
+  it('rebuilds a pack whose code or compiled code is damaged, and loads the right modules', async () => {
+    const { files, cacheDir, packFiles } = settled.damaged;
+    await load(files);
+    const code = join(cacheDir, packFiles('.js')[0]!);
+    appendFileSync(code, '\n;throw new Error("not this code")');
+    const afterCodeDamage = await load(files);
+    expect(afterCodeDamage.map((module) => module.value)).toEqual(files.map((_, i) => i));
+    expect(readFileSync(code, 'utf8')).not.toContain('not this code');
+
+    const compiled = join(cacheDir, packFiles('.v8')[0]!);
+    const bytes = readFileSync(compiled);
+    bytes.fill(0x5a, 100, 400);
+    writeFileSync(compiled, bytes);
+    const afterCacheDamage = await load(files);
+    expect(afterCacheDamage.map((module) => module.value)).toEqual(files.map((_, i) => i));
+    expect(afterCacheDamage.every((module) => module.packed)).toBe(true);
+    expect(readFileSync(compiled).equals(bytes)).toBe(false);
+  }, 30_000);
+
+  it('keeps the three newest packs of a folder', async () => {
+    const { files, packFiles } = settled.pruned;
+    for (let size = MIN_PACKED_MODULES; size <= files.length; size++) await load(files.slice(0, size));
+    expect(packFiles('.json')).toHaveLength(3);
+    expect(packFiles('.js')).toHaveLength(3);
+    // The newest set is among them and still loads from its pack.
+    expect((await load(files)).every((module) => module.packed)).toBe(true);
+  }, 60_000);
+});
