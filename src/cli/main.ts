@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { AmbixError, ResultFailure } from '../errors.js';
+import { ambixVersion } from '../package-info.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerDatabaseCommands, registerStateCommands } from './commands/database.js';
@@ -18,18 +18,10 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** package.json sits two folders up from both src/cli and dist/cli. */
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version?: string;
-  };
-  return manifest.version ?? 'unknown';
-}
-
 function buildProgram(context: CommandContext): Command {
   const program = addGlobalOptions(new Command('ambix'))
     .description('Database schema migrations on Alembic’s revision model')
-    .version(packageVersion(), '-V, --version')
+    .version(ambixVersion(), '-V, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({

@@ -159,6 +159,9 @@ export async function runOnline(
       ? {}
       : { beforeSteps: (session, planned, rows) => beforeSteps(project, { session, plan: planned, rows }) }),
     afterStep: historyRecorder(config.historyTable),
+  }).finally(async () => {
+    // Revision code ran in this process: keep what V8 compiled of it for the next start.
+    if (revisionCodePromise !== undefined) (await revisionCodePromise).saveCompiledRevisionCode();
   });
   return {
     startHeads: result.startHeads,

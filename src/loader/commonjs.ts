@@ -156,7 +156,7 @@ export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   if (existing !== undefined) return existing.exports;
   const module = new NodeModule(file, null);
   module.filename = file;
-  module.paths = NodeModule._nodeModulePaths(dirname(file));
+  module.paths = nodeModulePaths(dirname(file));
   module.require = (id: string) => requireFrom(module, id, ambix);
   compiled.set(file, module);
   const packed = packedModule(file);
@@ -194,6 +194,18 @@ export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   }
   module.loaded = true;
   return module.exports;
+}
+
+const nodeModulePathsByFolder = new Map<string, readonly string[]>();
+
+/** Node's `node_modules` search list for a folder, worked out once per folder (revisions share one). */
+function nodeModulePaths(folder: string): string[] {
+  let paths = nodeModulePathsByFolder.get(folder);
+  if (paths === undefined) {
+    paths = NodeModule._nodeModulePaths(folder);
+    nodeModulePathsByFolder.set(folder, paths);
+  }
+  return [...paths];
 }
 
 /** Runs a module body compiled with the CommonJS wrapper plus the `import.meta` bindings. */

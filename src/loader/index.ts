@@ -3,9 +3,10 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mayRequireAmbix, prepareTypeScriptFiles, requireTypeScript } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
+import { packedModule } from './module-pack.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
-export { restorePackedStack } from './module-pack.js';
+export { restorePackedStack, saveModulePackCaches } from './module-pack.js';
 export { readSourceBytes, readSourceDigest } from './source-digest.js';
 
 /** Extensions compiled by the loader; any other file is loaded with Node's own `import()`. */
@@ -18,7 +19,8 @@ const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
  */
 export async function loadModule(path: string): Promise<Record<string, unknown>> {
   const file = resolve(path);
-  if (!existsSync(file)) throw new ModuleNotFoundError(file);
+  // A packed module's file was checked by its stat when the pack was loaded.
+  if (packedModule(file) === undefined && !existsSync(file)) throw new ModuleNotFoundError(file);
   if (TYPESCRIPT_EXTENSIONS.has(extname(file))) {
     // A revision that only imports types from ambix (the common case) loads without importing
     // the whole library, which costs more than the revision.

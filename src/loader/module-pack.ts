@@ -205,6 +205,20 @@ function shareHelpers(code: string, helpers: Map<string, string>): string {
   return lines.join('\n');
 }
 
+/**
+ * Packs compiled without a usable code cache. Their cache is written after the modules have run
+ * (`saveModulePackCaches`), not at once: V8 compiles a module's inner functions (a revision's
+ * `upgrade`) only when they are first called, and a cache taken before that would leave every
+ * later start compiling 1,000 `upgrade` functions one by one.
+ */
+const awaitingCodeCache: { readonly script: Script; readonly path: string }[] = [];
+let savesAtExit = false;
+
+/** Writes the code cache of each pack compiled without one; call when its modules have run. */
+export function saveModulePackCaches(): void {
+  for (const { script, path } of awaitingCodeCache.splice(0)) writeEntry(path, script.createCachedData());
+}
+
 /** Compiles the pack (with its code cache when valid) and registers its members. */
 function install(code: string, paths: PackPaths, index: PackIndex): boolean {
   const cachedData = readEntry(paths.codeCache);
@@ -217,9 +231,7 @@ function install(code: string, paths: PackPaths, index: PackIndex): boolean {
     return false;
   }
   if (!Array.isArray(wrappers) || wrappers.length !== index.files.length) return false;
-  if (cachedData === null || script.cachedDataRejected === true) {
-    writeEntry(paths.codeCache, script.createCachedData());
-  }
+  if (cachedData === null || script.cachedDataRejected === true) awaitingCodeCache.push({ script, path: paths.codeCache });
   index.files.forEach((file, i) => {
     packedByFile.set(file, {
       wrapper: wrappers[i] as CommonJsWrapper,
@@ -228,6 +240,11 @@ function install(code: string, paths: PackPaths, index: PackIndex): boolean {
     });
   });
   loadedPacks.push({ script: paths.code, files: index.files, startLines: index.startLines });
+  if (awaitingCodeCache.length > 0 && !savesAtExit) {
+    // For callers that never say when their modules have run.
+    savesAtExit = true;
+    process.once('exit', saveModulePackCaches);
+  }
   return true;
 }
 

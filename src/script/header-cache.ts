@@ -79,9 +79,13 @@ const NONE: readonly string[] = Object.freeze([]);
 const FORMAT_VERSION = 4;
 
 const readerStamp = (() => {
-  // header.js in the built package; header.ts when running from source (tests).
-  for (const name of ['./header.js', './header.ts']) {
-    const stats = statSync(fileURLToPath(new URL(name, import.meta.url)), { throwIfNoEntry: false });
+  // header.ts when running from source (tests); in the built package the reader is bundled, and
+  // the file this code runs from (rewritten by every build) stands for it.
+  for (const file of [
+    fileURLToPath(new URL('./header.ts', import.meta.url)),
+    fileURLToPath(import.meta.url),
+  ]) {
+    const stats = statSync(file, { throwIfNoEntry: false });
     if (stats !== undefined) return `${FORMAT_VERSION}:${stats.size}:${stats.mtimeMs}`;
   }
   return `${FORMAT_VERSION}:unknown`;

@@ -4,6 +4,7 @@ import {
   readSourceBytes,
   readSourceDigest,
   restorePackedStack,
+  saveModulePackCaches,
 } from '../loader/index.js';
 import { MissingMigrationFunctionError, RevisionImportError } from './file-errors.js';
 import type { Revision } from './revision.js';
@@ -32,6 +33,14 @@ export async function preloadRevisionCode(revisions: readonly Revision[]): Promi
   await preloadModules(
     revisions.filter((revision) => revision.format === 'typescript').map((revision) => revision.path),
   );
+}
+
+/**
+ * Call when the revisions of a run have run: stores what V8 compiled of them for the next start
+ * (see module-pack.ts). Without the call this happens when the process exits.
+ */
+export function saveCompiledRevisionCode(): void {
+  saveModulePackCaches();
 }
 
 export async function loadRevisionCode(revision: Revision): Promise<RevisionCode> {

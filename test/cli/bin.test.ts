@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BRANCHED, createProject } from '../commands/project-fixture.js';
+import { ensureCliBuilt } from '../support/built-cli.js';
 
 const run = promisify(execFile);
 const repository = join(import.meta.dirname, '..', '..');
 const bin = join(repository, 'bin', 'ambix.js');
-const built = join(repository, 'dist', 'cli', 'main.js');
 
 interface Spawned {
   readonly code: number;
@@ -29,23 +28,7 @@ async function ambix(args: readonly string[], cwd: string): Promise<Spawned> {
   }
 }
 
-function newestSourceChange(): number {
-  const files = readdirSync(join(repository, 'src'), { recursive: true, encoding: 'utf8' });
-  return Math.max(...files.map((file) => statSync(join(repository, 'src', file)).mtimeMs));
-}
-
-// bin/ambix.js runs the compiled CLI: build it when dist is missing or older than the source.
-beforeAll(async () => {
-  if (!existsSync(built) || statSync(built).mtimeMs < newestSourceChange()) {
-    await run(
-      process.execPath,
-      [join(repository, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-      {
-        cwd: repository,
-      },
-    ).catch(() => undefined);
-  }
-}, 120_000);
+beforeAll(ensureCliBuilt, 120_000);
 
 describe('the ambix executable', () => {
   test('init, revision and history work together in a new project', async () => {

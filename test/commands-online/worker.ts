@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -62,29 +62,4 @@ export function startProcess(
   return { child, done };
 }
 
-const BUILT_CLI = join(ROOT, 'dist', 'cli', 'main.js');
-export const CLI_BIN = join(ROOT, 'bin', 'ambix.js');
-
-function newestSourceChange(): number {
-  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' });
-  return Math.max(...files.map((file) => statSync(join(ROOT, 'src', file)).mtimeMs));
-}
-
-/**
- * `bin/ambix.js` runs the compiled CLI: compile it when dist is missing or older than the
- * sources. Type errors elsewhere do not stop tsc from emitting, so its status is not checked.
- */
-export async function ensureCliBuilt(): Promise<void> {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSourceChange()) return;
-  await new Promise<void>((resolvePromise) => {
-    const tsc = spawn(
-      process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-      },
-    );
-    tsc.on('close', () => resolvePromise());
-  });
-}
+export { CLI_BIN, ensureCliBuilt } from '../support/built-cli.js';

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
+import { ambixVersion } from '../../package-info.js';
 import type { Session } from '../../runtime/session.js';
 import { loadedRevisionChecksum } from '../../script/revision-code.js';
 import { revisionChecksum } from './checksum.js';
@@ -7,25 +7,6 @@ import { type HistoryDirection, type HistoryRow, HistoryTableSql, rowFromDatabas
 
 /** What the history needs from a connection: a Session, or anything shaped like one. */
 export type HistoryConnection = Pick<Session, 'execute' | 'adapter'>;
-
-let cachedVersion: string | undefined;
-
-/** ambix's own version, from the package.json two folders above src/safety/history or dist/…. */
-export function ambixVersion(): string {
-  if (cachedVersion === undefined) {
-    try {
-      const manifest = JSON.parse(
-        readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-      ) as {
-        version?: string;
-      };
-      cachedVersion = manifest.version ?? 'unknown';
-    } catch {
-      cachedVersion = 'unknown';
-    }
-  }
-  return cachedVersion;
-}
 
 let cachedUser: string | undefined;
 
