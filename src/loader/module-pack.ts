@@ -231,7 +231,9 @@ function install(code: string, paths: PackPaths, index: PackIndex): boolean {
     return false;
   }
   if (!Array.isArray(wrappers) || wrappers.length !== index.files.length) return false;
-  if (cachedData === null || script.cachedDataRejected === true) awaitingCodeCache.push({ script, path: paths.codeCache });
+  if (cachedData === null || script.cachedDataRejected === true) {
+    awaitingCodeCache.push({ script, path: paths.codeCache });
+  }
   index.files.forEach((file, i) => {
     packedByFile.set(file, {
       wrapper: wrappers[i] as CommonJsWrapper,
