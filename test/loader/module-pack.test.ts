@@ -37,14 +37,14 @@ const moduleSource = (value: number) =>
 const roots: string[] = [];
 
 /** A project of `count` TypeScript modules, with a node_modules folder to keep ambix's caches. */
-function project(count: number) {
+function project(count: number, edit: (source: string, index: number) => string = (source) => source) {
   const root = mkdtempSync(join(tmpdir(), 'ambix-pack-'));
   roots.push(root);
   writeFileSync(join(root, 'package.json'), '{}');
   mkdirSync(join(root, 'node_modules'));
   const files = Array.from({ length: count }, (_, i) => {
     const file = join(root, `m${String(i).padStart(2, '0')}.ts`);
-    writeFileSync(file, moduleSource(i));
+    writeFileSync(file, edit(moduleSource(i), i));
     return file;
   });
   const cacheDir = join(root, 'node_modules', '.cache', 'ambix');
@@ -63,6 +63,9 @@ describe('module packs: revisions loaded together, compiled as one script', () =
     small: project(MIN_PACKED_MODULES - 1),
     damaged: project(MIN_PACKED_MODULES),
     pruned: project(MIN_PACKED_MODULES + 4),
+    dynamic: project(MIN_PACKED_MODULES, (source, i) =>
+      i === 7 ? `${source}export const later = () => import('node:path');\n` : source,
+    ),
   };
 
   beforeAll(async () => {
@@ -119,6 +122,14 @@ describe('module packs: revisions loaded together, compiled as one script', () =
     const loaded = await load(files);
     expect(loaded.map((module) => module.packed)).toEqual(files.map(() => false));
     expect(loaded.map((module) => module.value)).toEqual(files.map((_, i) => i));
+    expect(packFiles('.json')).toEqual([]);
+  }, 30_000);
+
+  it('loads a set holding a module with import() one by one: V8 cannot cache such code', async () => {
+    const { files, packFiles } = settled.dynamic;
+    const loaded = await load(files);
+    expect(loaded.map((module) => module.value)).toEqual(files.map((_, i) => i));
+    expect(loaded.some((module) => module.packed)).toBe(false);
     expect(packFiles('.json')).toEqual([]);
   }, 30_000);
 
