@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, type Stats, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,7 +114,7 @@ async function transpileFiles(files: readonly string[]): Promise<void> {
  * Packs the modules just transpiled (see module-pack.ts) so the next start loads them as one
  * script, and loads that pack now. Skipped when one of them did not compile or cannot be packed.
  */
-function packTranspiled(files: readonly string[], stats: ReturnType<typeof statFiles> & {}): void {
+function packTranspiled(files: readonly string[], stats: readonly Stats[]): void {
   const members: PackMember[] = [];
   for (const file of files) {
     const code = codeByFile.get(file)?.code;
@@ -129,7 +129,7 @@ function packTranspiled(files: readonly string[], stats: ReturnType<typeof statF
  * Whether code can reach `require('ambix')`: it requires ambix, or a relative module (which might).
  * See `loadModule`.
  */
-export function requiresAmbixOrRelative(code: string): boolean {
+function requiresAmbixOrRelative(code: string): boolean {
   return /\brequire\((["'])(ambix|\.{1,2}\/[^"']*)\1\)/.test(code);
 }
 

@@ -32,7 +32,7 @@ export const PACK_SETTLE_MS = 5000;
 const PACKS_KEPT = 3;
 
 /** Bump when the layout below changes. */
-const PACK_FORMAT = 2;
+const PACK_FORMAT = 3;
 
 /** What a member is checked by: its stat when the pack was written. */
 type Stamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
@@ -45,8 +45,8 @@ interface PackIndex {
   readonly requiresAmbix: readonly boolean[];
   /** The 1-based line of the pack on which each member's wrapper starts. */
   readonly startLines: readonly number[];
-  /** The pack's code length, so a code file from another write is never paired with this index. */
-  readonly codeLength: number;
+  /** sha256 of the pack's code: a code file from another write, or damaged, is never run. */
+  readonly codeSha256: string;
 }
 
 /** One member of a loaded pack. */
@@ -118,7 +118,7 @@ export function loadPack(files: readonly string[], stats: readonly Stats[]): boo
   } catch {
     return false;
   }
-  if (code.length !== index.codeLength) return false;
+  if (sha256Hex(code) !== index.codeSha256) return false;
   return install(code, paths, index);
 }
 
@@ -151,7 +151,7 @@ export function writePack(members: readonly PackMember[], stats: readonly Stats[
     sha256: members.map((member) => member.sha256),
     requiresAmbix: members.map((member) => member.requiresAmbix),
     startLines,
-    codeLength: code.length,
+    codeSha256: sha256Hex(code),
   };
   const paths = packPaths(files);
   if (!install(code, paths, index)) return false;
