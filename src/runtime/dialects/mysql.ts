@@ -7,6 +7,7 @@ import {
   quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
+import { mysql2Driver } from './drivers.js';
 import { lockName, sha256 } from './lock-key.js';
 import { networkFailureReason } from './postgresql.js';
 
@@ -34,8 +35,7 @@ export const mysqlAdapter: DialectAdapter = {
 
   async open(spec) {
     if (spec.dialect === 'sqlite') throw new TypeError('mysql adapter given a sqlite spec');
-    const mysql = await import('mysql2/promise');
-    const connection = await mysql.createConnection({
+    const connection = await mysql2Driver().createConnection({
       uri: spec.driverUrl,
       connectTimeout: CONNECT_TIMEOUT_MS,
     });

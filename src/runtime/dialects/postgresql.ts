@@ -7,6 +7,7 @@ import {
   quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
+import { pgDriver } from './drivers.js';
 import { lockKey64 } from './lock-key.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -50,8 +51,7 @@ export const postgresqlAdapter: DialectAdapter = {
 
   async open(spec) {
     if (spec.dialect === 'sqlite') throw new TypeError('postgresql adapter given a sqlite spec');
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({
+    const client = new (pgDriver().Client)({
       connectionString: spec.driverUrl,
       application_name: applicationName(),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

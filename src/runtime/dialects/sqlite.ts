@@ -11,6 +11,7 @@ import {
   quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
+import { betterSqlite3Driver } from './drivers.js';
 import { checkForeignKeysAtCommits } from './sqlite-foreign-keys.js';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -40,7 +41,7 @@ class SqliteSidecarLock implements MigrationLock {
   }
 
   async tryAcquire(): Promise<boolean> {
-    const { default: Database } = await import('better-sqlite3');
+    const Database = betterSqlite3Driver();
     const handle = new Database(this.#path, { timeout: 0 });
     try {
       handle.exec('BEGIN EXCLUSIVE');
@@ -112,7 +113,7 @@ export const sqliteAdapter: DialectAdapter = {
         code: 'AMBIX_SQLITE_NO_DIRECTORY',
       });
     }
-    const { default: Database } = await import('better-sqlite3');
+    const Database = betterSqlite3Driver();
     const db = new Database(filename, { timeout: options.busyTimeoutMs });
     // Statements with parameters are the ones that repeat (version rows, history rows, data
     // batches): keep them prepared. SQLite re-prepares a kept statement by itself after DDL.

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { betterSqlite3Driver } from '../../runtime/dialects/drivers.js';
 import { RestoreSourceError } from './errors.js';
 
 /**
@@ -37,5 +38,5 @@ export async function restoreSqlite(source: string, filename: string): Promise<v
 
 /** The native driver, loaded only when a backup or restore runs (the library entry stays light). */
 async function driver() {
-  return (await import('better-sqlite3')).default;
+  return betterSqlite3Driver();
 }
