@@ -12,6 +12,20 @@ export interface CliIo {
   readonly cwd: string;
 }
 
+/**
+ * The process's own streams, created on first write: Node builds `process.stdout` when it is
+ * first read, and for a pipe that loads its socket machinery (several ms), which a `--quiet`
+ * run with nothing to say (the no-op start) never needs.
+ */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }

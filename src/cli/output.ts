@@ -7,13 +7,17 @@ import { type Style, styleFor } from './style.js';
  * with `--json`), notices go to stderr unless `--quiet`.
  */
 export class Output {
-  readonly style: Style;
+  #style: Style | undefined;
 
   constructor(
     private readonly io: CliIo,
     readonly globals: GlobalOptions,
-  ) {
-    this.style = styleFor(io.stdout, io.env);
+  ) {}
+
+  /** Decided on first use: asking whether stdout is a terminal creates the stream. */
+  get style(): Style {
+    this.#style ??= styleFor(this.io.stdout, this.io.env);
+    return this.#style;
   }
 
   get json(): boolean {
