@@ -5,6 +5,7 @@ import { cacheDirFor } from './cache-dir.js';
 import { writeCacheEntry } from './cache-write.js';
 import { type CommonJsWrapper, readEntry, WRAPPER_HEAD, writeEntry } from './code-cache.js';
 import { sha256Hex } from './sha256.js';
+import { TRANSPILER } from './transpile.js';
 
 /**
  * A module pack: the transpiled code of many TypeScript modules that load together (the revisions
@@ -303,13 +304,14 @@ interface PackPaths {
 }
 
 /**
- * A pack is named by its folders and by exactly which files it holds, in order, and by the
- * Node that compiled it; the esbuild version is part of each member's transpiled code already.
+ * A pack is named by its folders; by exactly which files it holds, in order; and by what made its
+ * code: the transpiler and the wrapper the loader calls each member with. (A pack is also checked
+ * file by file, but a newer ambix must never call a member compiled for another wrapper.)
  */
 function packPaths(files: readonly string[]): PackPaths {
   const folders = [...new Set(files.map((file) => dirname(file)))].sort();
   const folderKey = sha256Hex(folders.join('\n')).slice(0, 16);
-  const setKey = sha256Hex(`${PACK_FORMAT}\n${files.join('\n')}`).slice(0, 32);
+  const setKey = sha256Hex([PACK_FORMAT, TRANSPILER, WRAPPER_HEAD, ...files].join('\n')).slice(0, 32);
   const folder = cacheDirFor(folders[0]!);
   const base = join(folder, `pack-${folderKey}-${setKey}`);
   return {

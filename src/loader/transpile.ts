@@ -26,6 +26,9 @@ function esbuild(): typeof import('esbuild') {
 /** Bump when the options below change, so old cache entries are not reused. */
 const CACHE_FORMAT = 2;
 
+/** What shapes transpiled code besides its source: esbuild's version and the options below. */
+export const TRANSPILER = `esbuild${esbuildVersion}-${CACHE_FORMAT}`;
+
 /** Placeholders `import.meta.*` compile to; `requireTypeScript` defines them for each module. */
 export const IMPORT_META_BINDINGS = {
   url: '__ambixImportMetaUrl',
@@ -96,7 +99,7 @@ export async function transpileTypeScriptSources(
 
 /** The source's digest (taken once per file, also for the history) and what else shapes the code. */
 function cacheKey(sourceSha256: string): string {
-  return `${sourceSha256}-esbuild${esbuildVersion}-${CACHE_FORMAT}`;
+  return `${sourceSha256}-${TRANSPILER}`;
 }
 
 function cacheFileFor(file: string, key: string): string {
