@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { ProjectOptions } from '../commands/project.js';
+import { Option } from './commander.js';
 import type { CliIo } from './io.js';
 
 /** Options every command takes, wherever they appear on the line (before or after the command). */

@@ -1,6 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import type { Command as CommandType } from 'commander';
 import { AmbixError, ResultFailure } from '../errors.js';
 import { ambixVersion } from '../package-info.js';
+import { Command, CommanderError } from './commander.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerDatabaseCommands, registerStateCommands } from './commands/database.js';
@@ -18,7 +19,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-function buildProgram(context: CommandContext): Command {
+function buildProgram(context: CommandContext): CommandType {
   const program = addGlobalOptions(new Command('ambix'))
     .description('Database schema migrations on Alembic’s revision model')
     .version(ambixVersion(), '-V, --version')
