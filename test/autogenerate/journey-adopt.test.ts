@@ -2,10 +2,10 @@
  * Adopting a database ambix did not create: tables written by hand (or by another tool), in the
  * spellings people use, compared with a schema module that declares the same thing.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DialectName } from '../../src/dialect.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
-import { type Journey, startJourney } from './journey-fixture.js';
+import { describeEachDialect } from '../support/databases.js';
+import { journeyPerTest } from './journey-fixture.js';
 
 const HAND_WRITTEN: Record<DialectName, string[]> = {
   sqlite: [
@@ -29,22 +29,11 @@ const HAND_WRITTEN: Record<DialectName, string[]> = {
 };
 
 describeEachDialect('autogenerate: adopting a hand-made database', (dialect) => {
-  let database: TestDatabase;
-  let journey: Journey;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    journey = startJourney(database);
-  });
-
-  afterEach(async () => {
-    journey.remove();
-    await database.drop();
-  });
+  const journey = journeyPerTest(dialect);
 
   it('finds nothing to change when the schema declares what the hand-written tables hold', async () => {
-    for (const statement of HAND_WRITTEN[dialect]) await journey.sql(statement);
-    journey.project.writeSchema(`  account: table({
+    for (const statement of HAND_WRITTEN[dialect]) await journey().sql(statement);
+    journey().project.writeSchema(`  account: table({
     id: column.integer().primaryKey(),
     email: column.string(255).notNull().unique(),
     name: column.text(),
@@ -53,7 +42,7 @@ describeEachDialect('autogenerate: adopting a hand-made database', (dialect) => 
     score: column.float().default(0),
     balance: column.numeric(10, 2).default(0),
   }, { indexes: [index('account_name_idx', ['name'])] }),`);
-    const result = await journey.check();
+    const result = await journey().check();
     expect(result.changes).toEqual([]);
     expect(result.matches).toBe(true);
   });

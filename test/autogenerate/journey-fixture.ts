@@ -5,6 +5,7 @@
  * (rows, views, objects of other kinds).
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import {
   type AutogenerateResult,
   autogenerateRevision,
@@ -13,9 +14,10 @@ import {
 } from '../../src/commands/autogenerate.js';
 import { downgrade } from '../../src/commands/downgrade.js';
 import { upgrade } from '../../src/commands/upgrade.js';
+import type { DialectName } from '../../src/dialect.js';
 import { connect } from '../../src/runtime/session.js';
 import { parseDatabaseUrl } from '../../src/runtime/url.js';
-import type { TestDatabase } from '../support/databases.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createSchemaProject, type SchemaProject } from './command-fixture.js';
 
 export interface Step {
@@ -76,5 +78,30 @@ export function startJourney(database: TestDatabase, config: Record<string, unkn
       }
     },
     remove: () => project.remove(),
+  };
+}
+
+/**
+ * A fresh database and journey for each test of the enclosing suite, removed after it; `prepare`
+ * runs on each new journey (declare a first schema, insert rows). Call inside `describeEachDialect`.
+ */
+export function journeyPerTest(
+  dialect: DialectName,
+  prepare?: (journey: Journey) => Promise<void>,
+): () => Journey {
+  let database: TestDatabase | undefined;
+  let journey: Journey | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    journey = startJourney(database);
+    await prepare?.(journey);
+  });
+  afterEach(async () => {
+    journey?.remove();
+    await database?.drop();
+  });
+  return () => {
+    if (journey === undefined) throw new Error('journeyPerTest: no journey outside a test');
+    return journey;
   };
 }

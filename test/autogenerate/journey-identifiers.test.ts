@@ -2,9 +2,9 @@
  * Names that need quoting (reserved words, mixed case, spaces, dashes) through every step a
  * revision takes: create, alter (a SQLite rebuild among them), rename, drop, and the downgrade.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
-import { type Journey, startJourney } from './journey-fixture.js';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases.js';
+import { journeyPerTest } from './journey-fixture.js';
 
 const CREATED = `  user: table({
     id: column.integer().primaryKey(),
@@ -34,41 +34,30 @@ const ALTERED = `  user: table({
   }, { indexes: [index('ix group user-id', ['user-id'])] }),`;
 
 describeEachDialect('autogenerate: identifiers that need quoting', (dialect) => {
-  let database: TestDatabase;
-  let journey: Journey;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    journey = startJourney(database);
-  });
-
-  afterEach(async () => {
-    journey.remove();
-    await database.drop();
-  });
+  const journey = journeyPerTest(dialect);
 
   it('creates, alters, renames and drops reserved, mixed-case, spaced and dashed names, clean at each step', async () => {
-    const created = await journey.migrateTo(CREATED);
+    const created = await journey().migrateTo(CREATED);
     expect(created.after.changes, created.source).toEqual([]);
-    await journey.sql(
+    await journey().sql(
       dialect === 'mysql'
         ? "insert into `user` (id, `order`, UserId, `first name`) values (1, 'o', 7, 'Ann')"
         : `insert into "user" (id, "order", "UserId", "first name") values (1, 'o', 7, 'Ann')`,
     );
 
-    const altered = await journey.migrateTo(ALTERED, {
+    const altered = await journey().migrateTo(ALTERED, {
       renames: ['user.first name:user.given name', 'group:Group Members'],
       dropColumns: true,
     });
     expect(altered.after.changes, altered.source).toEqual([]);
     expect(altered.after.warnings).toEqual([]);
-    const [row] = await journey.sql(
+    const [row] = await journey().sql(
       dialect === 'mysql'
         ? 'select `given name` as name from `user`'
         : 'select "given name" as name from "user"',
     );
     expect(row).toEqual({ name: 'Ann' });
 
-    expect((await journey.stepBack()).changes).toEqual([]);
+    expect((await journey().stepBack()).changes).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@
  * Indexes end to end, where databases have opinions: MySQL/MariaDB refuse to drop the index a
  * foreign key uses, and treat a unique index and a unique constraint as one thing.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
-import { type Journey, startJourney } from './journey-fixture.js';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases.js';
+import { journeyPerTest } from './journey-fixture.js';
 
 const account = `  account: table({ id: column.integer().primaryKey() }),`;
 
@@ -18,34 +18,23 @@ function withMembership(indexes: string): string {
 }
 
 describeEachDialect('autogenerate: indexes', (dialect) => {
-  let database: TestDatabase;
-  let journey: Journey;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    journey = startJourney(database);
-  });
-
-  afterEach(async () => {
-    journey.remove();
-    await database.drop();
-  });
+  const journey = journeyPerTest(dialect);
 
   it('changes the columns of the index a foreign key uses, and back', async () => {
-    await journey.migrateTo(withMembership("index('ix_membership_account', ['account_id', 'role'])"));
-    await journey.sql('insert into account (id) values (1)');
-    await journey.sql("insert into membership (id, account_id, role) values (1, 1, 'admin')");
-    const step = await journey.migrateTo(withMembership("index('ix_membership_account', ['account_id'])"));
+    await journey().migrateTo(withMembership("index('ix_membership_account', ['account_id', 'role'])"));
+    await journey().sql('insert into account (id) values (1)');
+    await journey().sql("insert into membership (id, account_id, role) values (1, 1, 'admin')");
+    const step = await journey().migrateTo(withMembership("index('ix_membership_account', ['account_id'])"));
     expect(step.after.changes, step.source).toEqual([]);
-    expect((await journey.stepBack()).changes).toEqual([]);
+    expect((await journey().stepBack()).changes).toEqual([]);
   });
 
   it('drops the only index a foreign key used, and adds it back on downgrade', async () => {
-    await journey.migrateTo(withMembership("index('ix_membership_account', ['account_id', 'role'])"));
-    const step = await journey.migrateTo(withMembership(''));
+    await journey().migrateTo(withMembership("index('ix_membership_account', ['account_id', 'role'])"));
+    const step = await journey().migrateTo(withMembership(''));
     expect(step.after.changes, step.source).toEqual([]);
     expect(step.after.warnings).toEqual([]);
-    expect((await journey.stepBack()).changes).toEqual([]);
+    expect((await journey().stepBack()).changes).toEqual([]);
   });
 
   it.skipIf(dialect === 'mysql')(
@@ -53,7 +42,7 @@ describeEachDialect('autogenerate: indexes', (dialect) => {
     async () => {
       const cast = dialect === 'postgresql' ? 'lower(email::text)' : 'lower(CAST(email AS TEXT))';
       const numberText = dialect === 'postgresql' ? '(score::text)' : 'CAST(score AS TEXT)';
-      const step = await journey.migrateTo(`  player: table({
+      const step = await journey().migrateTo(`  player: table({
     id: column.integer().primaryKey(),
     email: column.string(80).notNull(),
     score: column.integer(),
@@ -72,14 +61,14 @@ describeEachDialect('autogenerate: indexes', (dialect) => {
     name: column.string(20).notNull(),
     scope: column.string(20).notNull(),
   }, { uniques: [unique(['name'], { name: 'uq_tag_name' })] }),`;
-    await journey.migrateTo(before);
-    const step = await journey.migrateTo(
+    await journey().migrateTo(before);
+    const step = await journey().migrateTo(
       before.replace(
         "uniques: [unique(['name'], { name: 'uq_tag_name' })]",
         "indexes: [index('uq_tag_name', ['scope', 'name'], { unique: true })]",
       ),
     );
     expect(step.after.changes, step.source).toEqual([]);
-    expect((await journey.stepBack()).changes).toEqual([]);
+    expect((await journey().stepBack()).changes).toEqual([]);
   });
 });

@@ -4,28 +4,17 @@
  * prints `curdate()` and escapes backslashes), and `check` must still find nothing to do right
  * after the generated revision ran.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
-import { type Journey, startJourney } from './journey-fixture.js';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases.js';
+import { journeyPerTest } from './journey-fixture.js';
 
 describeEachDialect('autogenerate: no churn after applying', (dialect) => {
-  let database: TestDatabase;
-  let journey: Journey;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    journey = startJourney(database);
-  });
-
-  afterEach(async () => {
-    journey.remove();
-    await database.drop();
-  });
+  const journey = journeyPerTest(dialect);
 
   it('check conditions with IN, LIKE, BETWEEN, IS NOT NULL and functions are clean once applied', async () => {
     const postgresOnly =
       dialect === 'postgresql' ? `check('ck_ilike', "name ILIKE 'b%' AND name NOT ILIKE 'bz%'"),` : '';
-    const step = await journey.migrateTo(`  item: table({
+    const step = await journey().migrateTo(`  item: table({
     id: column.integer().primaryKey(),
     kind: column.string(10),
     name: column.string(20),
@@ -46,7 +35,7 @@ describeEachDialect('autogenerate: no churn after applying', (dialect) => {
   });
 
   it('server defaults of every common spelling are clean once applied', async () => {
-    const step = await journey.migrateTo(`  setting: table({
+    const step = await journey().migrateTo(`  setting: table({
     id: column.integer().primaryKey(),
     negative: column.integer().default(-5),
     decimal: column.numeric(10, 2).default(1.5),
@@ -62,8 +51,8 @@ describeEachDialect('autogenerate: no churn after applying', (dialect) => {
     settings: column.json().default(sql\`'{}'\`),
   }),`);
     expect(step.after.changes, step.source).toEqual([]);
-    await journey.sql('insert into setting (id) values (1)');
-    const [row] = await journey.sql('select quoted, backslash from setting');
+    await journey().sql('insert into setting (id) values (1)');
+    const [row] = await journey().sql('select quoted, backslash from setting');
     expect(row).toEqual({ quoted: 'it\'s "quoted"', backslash: 'C:\\temp\\new' });
   });
 });

@@ -2,9 +2,9 @@
  * Primary keys end to end: a table without one, a composite key added, changed, and each step's
  * downgrade, on tables that hold rows.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
-import { type Journey, startJourney } from './journey-fixture.js';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases.js';
+import { journeyPerTest } from './journey-fixture.js';
 
 const WITHOUT_KEY = `  link: table({
     left_id: column.integer().notNull(),
@@ -26,36 +26,26 @@ const WITH_WIDER_KEY = `  link: table({
   }, { primaryKey: { columns: ['kind', 'left_id', 'right_id'] } }),`;
 
 describeEachDialect('autogenerate: primary keys', (dialect) => {
-  let database: TestDatabase;
-  let journey: Journey;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    journey = startJourney(database);
-    await journey.migrateTo(WITHOUT_KEY);
-    await journey.sql("insert into link (left_id, right_id, note) values (1, 2, 'a'), (1, 3, 'b')");
-  });
-
-  afterEach(async () => {
-    journey.remove();
-    await database.drop();
+  const journey = journeyPerTest(dialect, async (started) => {
+    await started.migrateTo(WITHOUT_KEY);
+    await started.sql("insert into link (left_id, right_id, note) values (1, 2, 'a'), (1, 3, 'b')");
   });
 
   it('adds a composite primary key to a table without one, and its downgrade removes it again', async () => {
-    const step = await journey.migrateTo(WITH_KEY);
+    const step = await journey().migrateTo(WITH_KEY);
     expect(step.after.changes, step.source).toEqual([]);
-    const back = await journey.stepBack();
+    const back = await journey().stepBack();
     expect(back.changes).toEqual([]);
-    const [count] = await journey.sql('select count(*) as n from link');
+    const [count] = await journey().sql('select count(*) as n from link');
     expect(Number(count?.n)).toBe(2);
   });
 
   it('widens a composite primary key with a new column, and its downgrade narrows it again', async () => {
-    await journey.migrateTo(WITH_KEY);
-    const step = await journey.migrateTo(WITH_WIDER_KEY);
+    await journey().migrateTo(WITH_KEY);
+    const step = await journey().migrateTo(WITH_WIDER_KEY);
     expect(step.after.changes, step.source).toEqual([]);
-    expect((await journey.stepBack()).changes).toEqual([]);
-    const rows = await journey.sql('select left_id, right_id from link order by right_id');
+    expect((await journey().stepBack()).changes).toEqual([]);
+    const rows = await journey().sql('select left_id, right_id from link order by right_id');
     expect(rows.map((row) => Number(row.right_id))).toEqual([2, 3]);
   });
 });

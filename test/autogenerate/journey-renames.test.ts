@@ -3,9 +3,9 @@
  * indexes, unique constraints and foreign keys (its own and other tables' keys to it) along, so a
  * rename is one ALTER, not a rebuild of everything that names the column.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
-import { type Journey, startJourney } from './journey-fixture.js';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases.js';
+import { journeyPerTest } from './journey-fixture.js';
 
 const BEFORE = `  parent: table({
     id: column.integer().primaryKey(),
@@ -34,25 +34,14 @@ const RENAMES = [
 ];
 
 describeEachDialect('autogenerate: renamed columns keep their keys and indexes', (dialect) => {
-  let database: TestDatabase;
-  let journey: Journey;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    journey = startJourney(database);
-  });
-
-  afterEach(async () => {
-    journey.remove();
-    await database.drop();
-  });
+  const journey = journeyPerTest(dialect);
 
   it('renames a key column, a unique column and a referencing column with renames only, keeping the rows', async () => {
-    await journey.migrateTo(BEFORE);
-    await journey.sql("insert into parent (id, code) values (1, 'a'), (2, 'b')");
-    await journey.sql("insert into child (id, parent_id, note) values (10, 2, 'x')");
+    await journey().migrateTo(BEFORE);
+    await journey().sql("insert into parent (id, code) values (1, 'a'), (2, 'b')");
+    await journey().sql("insert into child (id, parent_id, note) values (10, 2, 'x')");
 
-    const step = await journey.migrateTo(AFTER, { renames: RENAMES });
+    const step = await journey().migrateTo(AFTER, { renames: RENAMES });
 
     expect(step.result.changes.map((change) => change.kind)).toEqual([
       'renameColumn',
@@ -60,10 +49,10 @@ describeEachDialect('autogenerate: renamed columns keep their keys and indexes',
       'renameColumn',
     ]);
     expect(step.after.changes, step.source).toEqual([]);
-    const rows = await journey.sql(
+    const rows = await journey().sql(
       'select c.note, p.label from child c join parent p on p.parent_key = c.mother_id',
     );
     expect(rows).toEqual([{ note: 'x', label: 'b' }]);
-    expect((await journey.stepBack()).changes).toEqual([]);
+    expect((await journey().stepBack()).changes).toEqual([]);
   });
 });
