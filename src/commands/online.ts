@@ -5,7 +5,7 @@ import type { DialectName } from '../dialect.js';
 import { AmbixError, UsageError } from '../errors.js';
 import type { VersionTableRef } from '../runtime/dialects/adapter.js';
 import type { RunEventListener, StepInfo } from '../runtime/events.js';
-import type { AfterStepHook } from '../runtime/executor.js';
+import type { StepRecorder } from '../runtime/executor.js';
 import type { RevisionCodeLoader } from '../runtime/revision-code.js';
 import { runPlan } from '../runtime/run.js';
 import type { Session } from '../runtime/session.js';
@@ -80,18 +80,18 @@ export type BeforeSteps = (
 ) => Promise<void>;
 
 /**
- * Writes each step's row in the history table, inside the step's transaction. The safety layer
- * is imported at the first step, so the no-op path neither loads it nor touches the table.
- * Offline (`--sql`) scripts carry no history rows: the history records what ran, with the
- * checksum of the file as it ran, and a script has not run when it is rendered.
+ * Writes the steps' rows in the history table, inside the transaction that commits them. The
+ * safety layer is imported at the first record, so the no-op path neither loads it nor touches
+ * the table. Offline (`--sql`) scripts carry no history rows: the history records what ran, with
+ * the checksum of the file as it ran, and a script has not run when it is rendered.
  */
-function historyRecorder(table: string): AfterStepHook {
-  // One recorder per run, and a run ends at its first failure: once a step has created the
-  // table, the later steps of the same run can skip the CREATE.
+function historyRecorder(table: string): StepRecorder {
+  // One recorder per run, and a run ends at its first failure: once a record has created the
+  // table, the later ones of the same run can skip the CREATE.
   let tableEnsured = false;
-  return async (session, step, timing) => {
-    const { recordPlanStep } = await historyModule();
-    await recordPlanStep(session, step, timing, table, { ensureTable: !tableEnsured });
+  return async (session, steps) => {
+    const { recordPlanSteps } = await historyModule();
+    await recordPlanSteps(session, steps, table, { ensureTable: !tableEnsured });
     tableEnsured = true;
   };
 }
@@ -158,7 +158,7 @@ export async function runOnline(
     ...(beforeSteps === undefined
       ? {}
       : { beforeSteps: (session, planned, rows) => beforeSteps(project, { session, plan: planned, rows }) }),
-    afterStep: historyRecorder(config.historyTable),
+    recordSteps: historyRecorder(config.historyTable),
   }).finally(async () => {
     // Revision code ran in this process: keep what V8 compiled of it for the next start.
     if (revisionCodePromise !== undefined) (await revisionCodePromise).saveCompiledRevisionCode();

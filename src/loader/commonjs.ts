@@ -227,6 +227,8 @@ function runWrapper(wrapper: CommonJsWrapper, module: InternalModule, file: stri
 /**
  * The `require` a module body receives, as Node's own compiler builds it: `require(id)` goes
  * through `module.require`, the rest through a standard require for the file, made on first use.
+ * Plain property writes: a thousand revisions each get one, so `Object.assign` and property
+ * descriptors showed in the profile.
  */
 function requireFunction(module: InternalModule): NodeJS.Require {
   let standard: NodeJS.Require | undefined;
@@ -234,17 +236,16 @@ function requireFunction(module: InternalModule): NodeJS.Require {
     standard ??= createRequire(module.filename);
     return standard;
   };
-  const resolve = Object.assign(
-    (request: string, options?: { paths?: string[] }) => nodeRequire().resolve(request, options),
-    { paths: (request: string) => nodeRequire().resolve.paths(request) },
-  );
-  const require = Object.assign((id: string) => module.require(id), {
-    resolve,
-    cache: NodeModule._cache,
-    extensions: NodeModule._extensions,
-  });
-  Object.defineProperty(require, 'main', { get: () => nodeRequire().main, enumerable: true });
-  return require as NodeJS.Require;
+  const resolve = ((request: string, options?: { paths?: string[] }) =>
+    nodeRequire().resolve(request, options)) as NodeJS.RequireResolve;
+  resolve.paths = (request: string) => nodeRequire().resolve.paths(request);
+  const require = ((id: string) => module.require(id)) as NodeJS.Require;
+  require.resolve = resolve;
+  require.cache = NodeModule._cache;
+  require.extensions = NodeModule._extensions;
+  // What Node's own `require.main` is: the entry module of the process.
+  require.main = process.mainModule;
+  return require;
 }
 
 function requireFrom(module: InternalModule, id: string, ambix: AmbixProvider): unknown {
@@ -288,7 +289,14 @@ function importMetaPrelude(file: string): string {
   );
 }
 
-/** `import.meta.url` for `file`. */
+/** Characters that stand for themselves in a file URL's path. */
+const URL_SAFE_PATH = /^\/[A-Za-z0-9/._~-]*$/;
+
+/**
+ * `import.meta.url` for `file`. Every module gets one; a path of plain characters (what a
+ * revision's usually is) is its own URL path, and the general conversion parses a URL each time.
+ */
 function fileUrl(file: string): string {
-  return pathToFileURL(file).href;
+  const plain = URL_SAFE_PATH.test(file) && !file.includes('//') && !file.includes('/.');
+  return plain ? `file://${file}` : pathToFileURL(file).href;
 }

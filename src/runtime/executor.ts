@@ -8,20 +8,29 @@ import type { RevisionCode, RevisionCodeLoader } from './revision-code.js';
 import type { Session } from './session.js';
 import { StatementRecord } from './statement-record.js';
 import { TransactionControl, type TransactionMode } from './transaction.js';
+import { foldVersionChanges } from './version-changes.js';
 import { applyVersionChange, readVersionRows, type VersionTableSql } from './version-table.js';
 
-/** When a step started and how long it took, up to its version-row change. */
+/** When a step started and how long it took, up to the end of its code (and checks). */
 export interface StepTiming {
   readonly started: Date;
   readonly durationMs: number;
 }
 
+/** A step that ran, as its record is written: the plan's step and its timing. */
+export interface CompletedStep {
+  readonly step: PlanStep;
+  readonly timing: StepTiming;
+}
+
 /**
- * Called after each step's version-row change, on the run's session and inside the step's
- * transaction (or savepoint): what it writes commits or rolls back with the step. The runtime
- * knows nothing of what is recorded; `commands` passes the history writer of `safety`.
+ * Records completed steps beyond their version rows, on the run's session and inside the
+ * transaction that commits them, after their version-row changes: what it writes commits or
+ * rolls back with them. Called with one step where steps commit one by one, and with all the
+ * steps of a shared transaction before its COMMIT (see `TransactionControl`). The runtime knows
+ * nothing of what is recorded; `commands` passes the history writer of `safety`.
  */
-export type AfterStepHook = (session: Session, step: PlanStep, timing: StepTiming) => Promise<void>;
+export type StepRecorder = (session: Session, steps: readonly CompletedStep[]) => Promise<void>;
 
 export interface ExecuteOptions {
   readonly session: Session;
@@ -31,7 +40,7 @@ export interface ExecuteOptions {
   readonly transactionMode: TransactionMode;
   readonly loadCode: RevisionCodeLoader;
   readonly onEvent: RunEventListener;
-  readonly afterStep?: AfterStepHook;
+  readonly recordSteps?: StepRecorder;
 }
 
 export interface ExecutionResult {
@@ -59,7 +68,11 @@ export function stepInfo(step: MigrationStep): StepInfo {
  */
 export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<ExecutionResult> {
   const { session, versionTable } = options;
-  const transaction = await TransactionControl.open(session, options.transactionMode);
+  const transaction = await TransactionControl.open(
+    session,
+    options.transactionMode,
+    (steps: readonly CompletedStep[]) => writeRecords(steps, options),
+  );
   let tableExists = options.tableExists;
   const ran: StepInfo[] = [];
 
@@ -81,9 +94,9 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
         await runMigration(step, transaction, options);
         ran.push(stepInfo(step));
       } else {
-        await runStamp(step, options);
+        options.onEvent({ type: 'stamp', from: step.from, to: step.to });
+        await transaction.completeStep({ step, timing: { started: new Date(), durationMs: 0 } });
       }
-      await transaction.commitStep();
     }
     await transaction.finish();
   } catch (error) {
@@ -96,19 +109,17 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   return { ran, heads };
 }
 
-async function runStamp(step: PlanStep, options: ExecuteOptions): Promise<void> {
-  options.onEvent({ type: 'stamp', from: step.from, to: step.to });
-  const started = new Date();
-  const clock = performance.now();
-  for (const change of step.versionChanges) {
+/** The version-row changes of `steps` (§4.3), folded into as few as do the same, then the rest. */
+async function writeRecords(steps: readonly CompletedStep[], options: ExecuteOptions): Promise<void> {
+  for (const change of foldVersionChanges(steps.flatMap(({ step }) => step.versionChanges))) {
     await applyVersionChange(options.session, options.versionTable, change);
   }
-  await options.afterStep?.(options.session, step, { started, durationMs: performance.now() - clock });
+  await options.recordSteps?.(options.session, steps);
 }
 
 async function runMigration(
   step: MigrationStep,
-  transaction: TransactionControl,
+  transaction: TransactionControl<CompletedStep>,
   options: ExecuteOptions,
 ): Promise<void> {
   const { session, onEvent } = options;
@@ -139,10 +150,10 @@ async function runMigration(
     onEvent({ type: 'step-failed', ...info, durationMs, error: failure.databaseError });
     throw failure;
   }
-  for (const change of step.versionChanges) {
-    await applyVersionChange(session, options.versionTable, change);
-  }
-  await options.afterStep?.(session, step, { started: startedAt, durationMs: performance.now() - started });
+  await transaction.completeStep({
+    step,
+    timing: { started: startedAt, durationMs: performance.now() - started },
+  });
   onEvent({ type: 'step-done', ...info, durationMs: Math.round(performance.now() - started) });
 }
 

@@ -3,6 +3,9 @@ import type { Session } from './session.js';
 import type { StatementRecord } from './statement-record.js';
 import type { TransactionControl } from './transaction.js';
 
+/** What a revision's `outsideTransaction` block needs of the run's transactions. */
+type SuspendableTransaction = Pick<TransactionControl<unknown>, 'suspend' | 'resume'>;
+
 /**
  * The online `MigrationContext`: statements run on the run's pinned connection, inside the
  * step's transaction when there is one.
@@ -24,12 +27,12 @@ export class OnlineMigrationContext implements MigrationContext {
   readonly revision: string;
   readonly revisionPath: string;
   readonly #session: Session;
-  readonly #transaction: TransactionControl;
+  readonly #transaction: SuspendableTransaction;
   readonly #record: StatementRecord;
 
   constructor(
     session: Session,
-    transaction: TransactionControl,
+    transaction: SuspendableTransaction,
     record: StatementRecord,
     revision: { id: string; path: string },
   ) {

@@ -1,7 +1,7 @@
 import type { Plan } from '../script/plan.js';
 import type { VersionTableRef } from './dialects/adapter.js';
 import type { RunEventListener, StepInfo } from './events.js';
-import type { AfterStepHook } from './executor.js';
+import type { StepRecorder } from './executor.js';
 import { acquireLock } from './lock.js';
 import type { RevisionCodeLoader } from './revision-code.js';
 import { connect, type Session } from './session.js';
@@ -30,8 +30,8 @@ export interface RunPlanOptions {
    * steps: checks that may refuse the run (by throwing) and work that must precede it (a backup).
    */
   readonly beforeSteps?: (session: Session, plan: Plan, rows: readonly string[]) => Promise<void>;
-  /** See `AfterStepHook`: the per-step record, written with the step. */
-  readonly afterStep?: AfterStepHook;
+  /** See `StepRecorder`: what records the steps beyond their version rows, written with them. */
+  readonly recordSteps?: StepRecorder;
 }
 
 export interface RunPlanResult {
@@ -75,7 +75,7 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
         transactionMode: options.transactionMode,
         loadCode: options.loadCode,
         onEvent,
-        ...(options.afterStep === undefined ? {} : { afterStep: options.afterStep }),
+        ...(options.recordSteps === undefined ? {} : { recordSteps: options.recordSteps }),
       });
       const stamped = plan.steps.filter((step) => step.kind === 'stamp').length;
       return finish(onEvent, started, {

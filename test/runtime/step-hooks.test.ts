@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { runPlan } from '../../src/runtime/run.js';
 import { DEFAULT_VERSION_TABLE } from '../../src/runtime/version-table.js';
-import type { Plan, PlanStep } from '../../src/script/plan.js';
+import type { Plan } from '../../src/script/plan.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import {
   createRanLog,
@@ -19,7 +19,7 @@ const codes = { aaaa1111: loggingRevision('aaaa1111'), bbbb2222: loggingRevision
 function run(
   db: TestDatabase,
   plan: Plan,
-  hooks: Pick<Parameters<typeof runPlan>[0], 'afterStep' | 'beforeSteps'>,
+  hooks: Partial<Pick<Parameters<typeof runPlan>[0], 'recordSteps' | 'beforeSteps'>>,
 ) {
   return runWith(db.url, plan, codes, hooks);
 }
@@ -34,33 +34,46 @@ describeEachDialect('the step hooks of a run', (dialect) => {
     await db.drop();
   });
 
-  it('afterStep is called once per step, after its version-row change, with its timing', async () => {
-    const seen: { revision: string; rows: string[]; durationMs: number }[] = [];
+  it('recordSteps sees every step once, in order, after their version-row changes, with their timing', async () => {
+    const calls: { revisions: string[]; rows: string[] }[] = [];
+    const durations: number[] = [];
     await run(db, linearUpgradePlan([a, b]), {
-      afterStep: async (session, step: PlanStep, timing) => {
+      recordSteps: async (session, steps) => {
         const { rows } = await session.execute(`SELECT version_num FROM ${DEFAULT_VERSION_TABLE.name}`);
-        seen.push({
-          revision: step.kind === 'migration' ? step.revision.id : 'stamp',
+        calls.push({
+          revisions: steps.map(({ step }) => (step.kind === 'migration' ? step.revision.id : 'stamp')),
           rows: rows.map((row) => String(row.version_num)),
-          durationMs: timing.durationMs,
         });
+        durations.push(...steps.map(({ timing }) => timing.durationMs));
       },
     });
-    expect(seen.map(({ revision, rows }) => [revision, rows])).toEqual([
-      ['aaaa1111', ['aaaa1111']],
-      ['bbbb2222', ['bbbb2222']],
-    ]);
-    expect(seen.every((entry) => entry.durationMs >= 0)).toBe(true);
+    expect(calls.flatMap((call) => call.revisions)).toEqual(['aaaa1111', 'bbbb2222']);
+    // Each call comes after the version rows of the steps it records: the last one's is current.
+    for (const call of calls) expect(call.rows).toEqual([call.revisions.at(-1)]);
+    expect(durations.every((durationMs) => durationMs >= 0)).toBe(true);
   });
 
-  it('a failing afterStep undoes its step with it: the version row stays where it was', async () => {
+  it('steps that commit one by one are recorded one by one; SQLite records its shared transaction at once', async () => {
+    const sizes: number[] = [];
+    await run(db, linearUpgradePlan([a, b]), {
+      recordSteps: async (_session, steps) => {
+        sizes.push(steps.length);
+      },
+    });
+    expect(sizes).toEqual(dialect === 'sqlite' ? [2] : [1, 1]);
+  });
+
+  it('a failing recordSteps undoes what it records: one step where steps commit alone, the run on SQLite', async () => {
     const error = await run(db, linearUpgradePlan([a, b]), {
-      afterStep: async (_session, step) => {
-        if (step.kind === 'migration' && step.revision.id === 'bbbb2222') throw new Error('record failed');
+      recordSteps: async (_session, steps) => {
+        if (steps.some(({ step }) => step.kind === 'migration' && step.revision.id === 'bbbb2222')) {
+          throw new Error('record failed');
+        }
       },
     }).catch((e: unknown) => e);
     expect((error as Error).message).toBe('record failed');
-    expect(await versionRows(db.url)).toEqual(['aaaa1111']);
+    // SQLite's steps share one transaction (savepoints): it rolls back whole, version table too.
+    expect(await versionRows(db.url)).toEqual(dialect === 'sqlite' ? null : ['aaaa1111']);
   });
 
   it('beforeSteps can refuse the run before anything is written', async () => {

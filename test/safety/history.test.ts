@@ -6,7 +6,7 @@ import { connect, type Session } from '../../src/runtime/session.js';
 import { parseDatabaseUrl } from '../../src/runtime/url.js';
 import { changedRevisions, RevisionFileChangedError } from '../../src/safety/history/changed.js';
 import { revisionChecksum } from '../../src/safety/history/checksum.js';
-import { recordPlanStep } from '../../src/safety/history/plan-step.js';
+import { recordPlanSteps } from '../../src/safety/history/plan-step.js';
 import { historyRow, readHistory, recordStep } from '../../src/safety/history/record.js';
 import { verifyAppliedRevisions } from '../../src/safety/history/verify.js';
 import { RevisionGraph } from '../../src/script/graph.js';
@@ -243,22 +243,31 @@ describeEachDialect('recording plan steps', (dialect) => {
       path,
       format: 'typescript',
     };
-    await recordPlanStep(
-      session,
-      { kind: 'migration', direction: 'downgrade', revision, from: ['a1'], to: [], versionChanges: [] },
-      { started: new Date(5000), durationMs: 9 },
-    );
+    await recordPlanSteps(session, [
+      {
+        step: {
+          kind: 'migration',
+          direction: 'downgrade',
+          revision,
+          from: ['a1'],
+          to: [],
+          versionChanges: [],
+        },
+        timing: { started: new Date(5000), durationMs: 9 },
+      },
+    ]);
     expect(await readHistory(session)).toMatchObject([
       { revision: 'a1', direction: 'downgrade', durationMs: 9, checksum: revisionChecksum(path) },
     ]);
   });
 
   test('a stamp step is recorded once per revision it stamps to, without a checksum', async () => {
-    await recordPlanStep(
-      session,
-      { kind: 'stamp', from: [], to: ['a1', 'b2'], versionChanges: [] },
-      { started: new Date(5000), durationMs: 0 },
-    );
+    await recordPlanSteps(session, [
+      {
+        step: { kind: 'stamp', from: [], to: ['a1', 'b2'], versionChanges: [] },
+        timing: { started: new Date(5000), durationMs: 0 },
+      },
+    ]);
     const rows = await readHistory(session);
     expect(rows?.map((row) => [row.revision, row.direction, row.checksum]).sort()).toEqual([
       ['a1', 'stamp', null],

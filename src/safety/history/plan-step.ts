@@ -1,35 +1,40 @@
 import type { PlanStep } from '../../script/plan.js';
-import { type HistoryConnection, historyRow, recordStep } from './record.js';
+import { type HistoryConnection, historyRow, recordRows } from './record.js';
+import type { HistoryRow } from './table.js';
+
+/** A step of a plan that ran, and when and how long. */
+export interface RecordedPlanStep {
+  readonly step: PlanStep;
+  readonly timing: { readonly started: Date; readonly durationMs: number };
+}
 
 /**
- * The hook the executor calls after a step's version-row change, on the same connection and
- * inside the same transaction, so the history row commits or rolls back with the step. A
- * migration step writes one row (with its file's checksum); a stamp step one row per revision it
- * stamps to, or one `base` row when it stamps to nothing.
+ * The history writer the runtime calls with completed steps, on the same connection and inside
+ * the transaction that commits them, so their rows commit or roll back with them. A migration
+ * step writes one row (with its file's checksum); a stamp step one row per revision it stamps to,
+ * or one `base` row when it stamps to nothing.
  */
-export async function recordPlanStep(
+export async function recordPlanSteps(
   connection: HistoryConnection,
-  step: PlanStep,
-  timing: { readonly started: Date; readonly durationMs: number },
+  steps: readonly RecordedPlanStep[],
   table?: string,
   options: { readonly ensureTable?: boolean } = {},
 ): Promise<void> {
+  await recordRows(connection, steps.flatMap(historyRowsOf), table, options);
+}
+
+function historyRowsOf({ step, timing }: RecordedPlanStep): HistoryRow[] {
   if (step.kind === 'migration') {
-    const facts = {
-      ...timing,
-      revision: step.revision.id,
-      direction: step.direction,
-      path: step.revision.path,
-    };
-    await recordStep(connection, historyRow(facts), table, options);
-    return;
+    return [
+      historyRow({
+        ...timing,
+        revision: step.revision.id,
+        direction: step.direction,
+        path: step.revision.path,
+      }),
+    ];
   }
-  for (const revision of step.to.length === 0 ? ['base'] : step.to) {
-    await recordStep(
-      connection,
-      historyRow({ ...timing, revision, direction: 'stamp', path: null }),
-      table,
-      options,
-    );
-  }
+  return (step.to.length === 0 ? ['base'] : step.to).map((revision) =>
+    historyRow({ ...timing, revision, direction: 'stamp', path: null }),
+  );
 }

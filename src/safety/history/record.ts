@@ -71,10 +71,26 @@ export async function recordStep(
   table?: string,
   options: { readonly ensureTable?: boolean } = {},
 ): Promise<void> {
+  await recordRows(connection, [row], table, options);
+}
+
+/** Rows per INSERT: far below every dialect's limit on bound parameters (8 per row). */
+const ROWS_PER_INSERT = 100;
+
+/** Writes `rows` in order, a hundred per statement, creating the table first if needed. */
+export async function recordRows(
+  connection: HistoryConnection,
+  rows: readonly HistoryRow[],
+  table?: string,
+  options: { readonly ensureTable?: boolean } = {},
+): Promise<void> {
   // A run creates the table once: on MySQL/MariaDB every CREATE TABLE commits implicitly.
   if (options.ensureTable !== false) await ensureHistoryTable(connection, table);
-  const { sql, parameters } = new HistoryTableSql(connection.adapter, table).insert(row);
-  await connection.execute(sql, parameters);
+  const sql = new HistoryTableSql(connection.adapter, table);
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const insert = sql.insert(rows.slice(start, start + ROWS_PER_INSERT));
+    await connection.execute(insert.sql, insert.parameters);
+  }
 }
 
 /** The rows, newest first; null when the table does not exist (no command has written it yet). */

@@ -56,15 +56,13 @@ export class HistoryTableSql {
     );
   }
 
-  insert(row: HistoryRow): { sql: string; parameters: unknown[] } {
-    const placeholders = Array.from({ length: 8 }, (_, index) =>
-      this.#adapter.placeholderStyle === 'dollar' ? `$${index + 1}` : '?',
-    );
-    return {
-      sql:
-        `INSERT INTO ${this.#table} (revision, direction, started_at, duration_ms, host, user_name, ambix_version, checksum) ` +
-        `VALUES (${placeholders.join(', ')})`,
-      parameters: [
+  /** One INSERT of `rows`, in order (ids follow the order on every dialect). */
+  insert(rows: readonly HistoryRow[]): { sql: string; parameters: unknown[] } {
+    const dollar = this.#adapter.placeholderStyle === 'dollar';
+    const parameters: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const first = parameters.length;
+      parameters.push(
         row.revision,
         row.direction,
         row.startedAt,
@@ -73,7 +71,15 @@ export class HistoryTableSql {
         row.user,
         row.ambixVersion,
         row.checksum,
-      ],
+      );
+      const placeholders = Array.from({ length: 8 }, (_, index) => (dollar ? `$${first + index + 1}` : '?'));
+      return `(${placeholders.join(', ')})`;
+    });
+    return {
+      sql:
+        `INSERT INTO ${this.#table} (revision, direction, started_at, duration_ms, host, user_name, ambix_version, checksum) ` +
+        `VALUES ${tuples.join(', ')}`,
+      parameters,
     };
   }
 
