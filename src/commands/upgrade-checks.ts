@@ -1,12 +1,6 @@
 import type { RunEventListener } from '../runtime/events.js';
-import { classifyPlan } from '../safety/classify-plan.js';
-import { declaresContract } from '../safety/contract.js';
 import { RevisionFileChangedError } from '../safety/history/changed.js';
 import { verifyAppliedRevisions } from '../safety/history/verify.js';
-import { connectIfExists, rowProbe } from '../safety/live-database.js';
-import { firstRollingBlock, RollingDeployBlockedError } from '../safety/rolling.js';
-import { loadRevisionCode } from '../script/revision-code.js';
-import { backup } from './backup.js';
 import type { BeforeSteps } from './online.js';
 import type { ProjectOptions } from './project.js';
 
@@ -23,7 +17,8 @@ export interface UpgradeSafetyOptions {
 /**
  * The checks `upgrade` makes under the lock, once it knows there is work: changed revision files
  * (warnings, or an error with `strict`), then `--rolling`, then the backup — so that a refused
- * upgrade neither backs up nor runs anything. Loaded only when an upgrade has steps to run.
+ * upgrade neither backs up nor runs anything. Loaded only when an upgrade has steps to run; the
+ * rolling check and the backup, only when asked for.
  */
 export function upgradeChecks(
   options: UpgradeSafetyOptions & ProjectOptions & { readonly onEvent?: RunEventListener },
@@ -35,29 +30,12 @@ export function upgradeChecks(
     if (options.strict === true && changed.length > 0) throw new RevisionFileChangedError(changed);
 
     if (options.rolling === true) {
-      // A separate read-only connection: revisions' reads run for real while classifying, and
-      // must not be able to write through the run's own session.
-      const reader = await connectIfExists(session.spec);
-      try {
-        const classifications = await classifyPlan(plan, {
-          dialect: session.spec.dialect,
-          loadCode: loadRevisionCode,
-          serverVersion: session.serverVersion,
-          read: reader === null ? null : (statement) => reader.execute(statement.sql, statement.parameters),
-          ...(reader === null ? {} : { rowProbe: rowProbe(reader) }),
-        });
-        const block = firstRollingBlock(classifications, (id) => {
-          const revision = graph.get(id);
-          return revision !== undefined && declaresContract(revision);
-        });
-        if (block !== null) throw new RollingDeployBlockedError(block);
-      } finally {
-        await reader?.close();
-      }
+      await (await import('./rolling-check.js')).refuseRollingBlocks(session, plan, graph);
     }
 
     if (options.backup !== undefined && options.backup !== false) {
       const to = options.backup === true ? undefined : options.backup.to;
+      const { backup } = await import('./backup.js');
       const written = await backup({
         ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
         ...(options.configPath === undefined ? {} : { configPath: options.configPath }),

@@ -7,7 +7,7 @@ import type { RevisionCodeLoader } from './revision-code.js';
 import { connect, type Session } from './session.js';
 import type { TransactionMode } from './transaction.js';
 import { parseDatabaseUrl } from './url.js';
-import { readVersionRows, VersionTableSql } from './version-table.js';
+import { readVersionRows, type VersionState, VersionTableSql } from './version-table.js';
 
 export interface RunPlanOptions {
   readonly url: string;
@@ -66,7 +66,8 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
     const { executePlan } = await import('./executor.js');
     return await underLock(session, options, onEvent, async () => {
       const state = await readVersionRows(session, sql);
-      const plan = options.plan(state.rows);
+      // Planning depends on the rows alone: when nobody moved them meanwhile, the plan stands.
+      const plan = sameVersionState(state, before) ? firstPlan : options.plan(state.rows);
       if (plan.steps.length > 0) await options.beforeSteps?.(session, plan, state.rows);
       const result = await executePlan(plan, {
         session,
@@ -88,6 +89,12 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
   } finally {
     await session.close();
   }
+}
+
+function sameVersionState(a: VersionState, b: VersionState): boolean {
+  return (
+    a.exists === b.exists && a.rows.length === b.rows.length && a.rows.every((row, i) => row === b.rows[i])
+  );
 }
 
 /** Runs `work` holding the migration lock, releasing it however `work` ends. */

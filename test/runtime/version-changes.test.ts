@@ -52,7 +52,11 @@ describe('folding the version-row changes of steps written together', () => {
   });
 
   it('folds nothing across a purge', () => {
-    const changes: VersionRowChange[] = [up('a', 'b'), { kind: 'delete-all' }, { kind: 'insert', revision: 'c' }];
+    const changes: VersionRowChange[] = [
+      up('a', 'b'),
+      { kind: 'delete-all' },
+      { kind: 'insert', revision: 'c' },
+    ];
     expect(foldVersionChanges(changes)).toEqual(changes);
   });
 
