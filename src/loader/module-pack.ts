@@ -4,6 +4,7 @@ import { Script } from 'node:vm';
 import { cacheDirFor } from './cache-dir.js';
 import { writeCacheEntry } from './cache-write.js';
 import { type CommonJsWrapper, readEntry, WRAPPER_HEAD, writeEntry } from './code-cache.js';
+import { plainExports } from './plain-exports.js';
 import { sha256Hex } from './sha256.js';
 import { TRANSPILER } from './transpile.js';
 
@@ -33,7 +34,7 @@ export const PACK_SETTLE_MS = 5000;
 const PACKS_KEPT = 3;
 
 /** Bump when the layout below changes. */
-const PACK_FORMAT = 3;
+const PACK_FORMAT = 4;
 
 /** What a member is checked by: its stat when the pack was written. */
 type Stamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
@@ -131,7 +132,7 @@ export function writePack(members: readonly PackMember[], stats: readonly Stats[
   const settledBefore = Date.now() - PACK_SETTLE_MS;
   if (!stats.every((stat) => stat.mtimeMs < settledBefore && stat.ctimeMs < settledBefore)) return false;
   const helpers = new Map<string, string>();
-  const bodies = members.map((member) => shareHelpers(member.code, helpers));
+  const bodies = members.map((member) => shareHelpers(plainExports(member.code), helpers));
   // A function scope: the shared helpers must not become globals.
   const head = `(function () {\n${[...helpers.values()].join('\n')}\nreturn [\n`;
   const parts: string[] = [];
