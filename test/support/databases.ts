@@ -108,7 +108,19 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       name,
       url: withDatabase(POSTGRES_ADMIN_URL, name),
       drop: () =>
-        withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+        withPostgresAdmin(async (client) => {
+          // A pool's end() resolves before its connections have closed: give them a moment, so
+          // FORCE does not terminate a session still closing (its client throws, uncaught).
+          for (let wait = 0; wait < 40; wait++) {
+            const { rows } = await client.query(
+              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+              [name],
+            );
+            if (rows[0].n === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        }),
     };
   }
   await withMysqlAdmin((connection) => connection.query(`CREATE DATABASE \`${name}\``));
