@@ -13,8 +13,9 @@
  * body runs: 3% of applying 1,000 revisions. Most revisions export bindings that never change
  * (`const` and function declarations never assigned to) and import no relative module, so no
  * cycle can observe their exports before their body has run. For those, the same values as plain
- * properties, assigned once the body has run, are indistinguishable to every reader; such a
- * module's code is rewritten to do that. Anything else keeps esbuild's code unchanged.
+ * properties, assigned once the body has run, give every reader the same values (only their
+ * property descriptors differ: writable data instead of getters); such a module's code is
+ * rewritten to do that. Anything else keeps esbuild's code unchanged.
  *
  * The rewrite keeps every line where it was, so stack traces and source lines still match.
  */
