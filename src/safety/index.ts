@@ -15,7 +15,7 @@ export { LintFailedError } from './errors.js';
 export type { ClassifiedOperation, Finding, RevisionClassification, RiskKind } from './findings.js';
 export { type ChangedRevision, RevisionFileChangedError } from './history/changed.js';
 export { revisionChecksum } from './history/checksum.js';
-export { type RecordedPlanStep, recordPlanSteps } from './history/plan-step.js';
+export { recordPlanSteps } from './history/plan-step.js';
 export {
   ensureHistoryTable,
   type HistoryConnection,

@@ -1,12 +1,6 @@
-import type { PlanStep } from '../../script/plan.js';
+import type { CompletedStep } from '../../runtime/executor.js';
 import { type HistoryConnection, historyRow, recordRows } from './record.js';
 import type { HistoryRow } from './table.js';
-
-/** A step of a plan that ran, and when and how long. */
-export interface RecordedPlanStep {
-  readonly step: PlanStep;
-  readonly timing: { readonly started: Date; readonly durationMs: number };
-}
 
 /**
  * The history writer the runtime calls with completed steps, on the same connection and inside
@@ -16,14 +10,14 @@ export interface RecordedPlanStep {
  */
 export async function recordPlanSteps(
   connection: HistoryConnection,
-  steps: readonly RecordedPlanStep[],
+  steps: readonly CompletedStep[],
   table?: string,
   options: { readonly ensureTable?: boolean } = {},
 ): Promise<void> {
   await recordRows(connection, steps.flatMap(historyRowsOf), table, options);
 }
 
-function historyRowsOf({ step, timing }: RecordedPlanStep): HistoryRow[] {
+function historyRowsOf({ step, timing }: CompletedStep): HistoryRow[] {
   if (step.kind === 'migration') {
     return [
       historyRow({
