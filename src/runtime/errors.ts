@@ -157,10 +157,13 @@ export class ForeignKeyViolationError extends AmbixError {
     super(
       'FOREIGN_KEY_VIOLATION',
       [
-        `Revision ${revision} left ${violations.length} row(s) whose foreign key references no row:`,
+        `Revision ${revision} left ${violations.length} row(s) whose foreign key references no row (table, rowid -> referenced table):`,
         ...listed,
-        'Foreign keys are not enforced while SQLite migrations run; ambix checks them before each commit. ' +
-          'Make the revision delete or fix those rows (or insert the rows they reference), then rerun.',
+        `Nothing of ${revision} was kept: foreign keys are not enforced while SQLite migrations run, so ambix ` +
+          'checks them before each commit and rolled this revision back. The rows above come from data the ' +
+          'revision copies: find the rows it reads that name a missing row of the referenced table (typically ' +
+          'left behind by deletes while enforcement was off; `PRAGMA foreign_key_check` lists those already ' +
+          'stored), delete or correct them, or restore the rows they name, then run the upgrade again.',
       ].join('\n'),
     );
     this.revision = revision;

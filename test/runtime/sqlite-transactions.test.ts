@@ -236,6 +236,10 @@ describe('SQLite foreign keys during migrations', () => {
     expect(violation.code).toBe('FOREIGN_KEY_VIOLATION');
     expect(violation.violations).toEqual([{ table: 'player', rowid: 11, parent: 'team' }]);
     expect(error.message).toContain('player rowid 11 -> team');
+    // What the operator does next is about the data, not about editing the revision.
+    expect(error.message).toContain(
+      'delete or correct them, or restore the rows they name, then run the upgrade again',
+    );
     expect(await versionRows(db.url)).toEqual(['aaaa1111']);
     expect(await countRows('player')).toBe(1);
     expect(await countRows('team')).toBe(2);

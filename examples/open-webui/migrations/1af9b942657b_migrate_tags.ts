@@ -3,8 +3,9 @@
  * special "pinned" tag are deleted, and the chatidtag rows are folded into chat.meta.tags and
  * chat.pinned. Not reversible (upstream's downgrade is a no-op too).
  *
- * One upstream defect is not reproduced: a tag whose id already equals its normalised name
- * found itself in upstream's "is the new id taken?" check and was deleted. Here it stays.
+ * As upstream, rows are read in storage order (the first of several tags with one name is the
+ * one renamed, the others are deleted), and a tag whose id already equals its normalised name
+ * finds itself in the "is the new id taken?" check and is deleted.
  */
 import { type Operations, t } from 'ambix';
 import { UnmigratableRowError } from './lib/errors.js';
@@ -49,13 +50,11 @@ export async function upgrade(op: Operations): Promise<void> {
 async function normaliseTagIds(op: Operations): Promise<void> {
   // Tags are few per user; the ordered map is what upstream builds too.
   const renames = new Map<string, string>();
-  for await (const rows of scanPages(op, { table: 'tag', columns: ['name', 'user_id'] })) {
+  const pages = scanPages(op, { table: 'tag', columns: ['id', 'name', 'user_id'], order: 'storage' });
+  for await (const rows of pages) {
     for (const row of rows) renames.set(String(row.id), normalise(row.name, `tag ${String(row.id)}`));
   }
   for (const [oldId, newId] of renames) {
-    // Upstream's existence check finds a tag whose id is already normalised and deletes it;
-    // such a tag is simply left as it is here.
-    if (newId === oldId && newId !== 'pinned') continue;
     const taken =
       newId === 'pinned' ||
       (await op.execute('SELECT id FROM tag WHERE id = :id', { id: newId })).rows.length > 0;
@@ -72,14 +71,19 @@ interface ChatTags {
 async function foldChatIdTags(op: Operations): Promise<void> {
   if (!(await op.inspect.hasTable('chatidtag'))) return;
   const chats = new Map<string, ChatTags>();
-  for await (const rows of scanPages(op, { table: 'chatidtag', columns: ['chat_id', 'tag_name'] })) {
+  const pages = scanPages(op, {
+    table: 'chatidtag',
+    columns: ['id', 'chat_id', 'tag_name'],
+    order: 'storage',
+  });
+  for await (const rows of pages) {
     for (const row of rows) {
       const chatId = String(row.chat_id);
       const tag = normalise(row.tag_name, `chatidtag ${String(row.id)}`);
       const entry = chats.get(chatId) ?? { pinned: false, tags: null };
       chats.set(chatId, entry);
       if (tag === 'pinned') entry.pinned = true;
-      // Upstream de-duplicates through a Python set (arbitrary order); first-seen order here.
+      // Upstream de-duplicates through a Python set (arbitrary order); first-seen (storage) order here.
       else if (entry.tags === null) entry.tags = [tag];
       else if (!entry.tags.includes(tag)) entry.tags.push(tag);
     }

@@ -2,10 +2,13 @@
  * Update chat table: `chat.chat` TEXT → JSON. The column is renamed to old_chat, a JSON `chat`
  * is added (it becomes the last column, as upstream), every row is parsed, old_chat is dropped.
  * Text that is not valid JSON becomes JSON `null`, as upstream (that is its documented loss).
- * Unlike upstream, a SQL NULL chat stays NULL instead of failing the revision.
+ * Unlike upstream, a SQL NULL chat stays NULL instead of failing the revision. Values keep every
+ * digit and their key order; `NaN` and the infinities are kept on SQLite as Python's json keeps
+ * them, and stop the revision on PostgreSQL (whose JSON type refuses them, as upstream's UPDATE fails).
  */
 import { type Operations, t } from 'ambix';
-import { decodeText, pythonJson, readJsonColumn } from './lib/json.js';
+import { UnmigratableRowError } from './lib/errors.js';
+import { decodeText, hasNonFinite, pythonJson, readJsonColumn } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
 import { columnNames, columnTypes, isTextFamily } from './lib/schema.js';
 
@@ -29,6 +32,14 @@ export async function upgrade(op: Operations): Promise<void> {
       let value: string | null = null;
       if (row.old_chat !== null) {
         const decoded = decodeText(String(row.old_chat));
+        if (decoded.ok && op.dialect.name === 'postgresql' && hasNonFinite(decoded.value)) {
+          throw new UnmigratableRowError(
+            revision,
+            `chat ${String(row.id)}`,
+            'holds NaN or Infinity, which a PostgreSQL JSON column cannot store',
+            'Replace those numbers in chat.chat (with null, say)',
+          );
+        }
         value = pythonJson(decoded.ok ? decoded.value : null);
       }
       await op.execute('UPDATE chat SET chat = :chat WHERE id = :id', { chat: value, id: row.id });
@@ -43,9 +54,9 @@ export async function downgrade(op: Operations): Promise<void> {
   const names = await columnNames(op, 'chat');
   if (!names.has('old_chat')) await op.addColumn('chat', { name: 'old_chat', type: t.text() });
   if (names.has('chat')) {
-    for await (const rows of scanPages(op, { table: 'chat', columns: ['chat'], pageSize: 500 })) {
+    for await (const rows of scanPages(op, { table: 'chat', columns: [], json: ['chat'], pageSize: 500 })) {
       for (const row of rows) {
-        const value = readJsonColumn(op, row.chat);
+        const value = readJsonColumn(row.chat);
         const text = value === null || value === undefined ? null : pythonJson(value);
         await op.execute('UPDATE chat SET old_chat = :text WHERE id = :id', { text, id: row.id });
       }

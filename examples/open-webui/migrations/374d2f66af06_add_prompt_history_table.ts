@@ -78,7 +78,8 @@ async function copyPrompts(op: Operations): Promise<void> {
   const pages = scanPages(op, {
     table: 'prompt',
     key: 'command',
-    columns: ['user_id', 'title', 'content', 'timestamp', 'access_control'],
+    columns: ['user_id', 'title', 'content', 'timestamp'],
+    json: ['access_control'],
   });
   for await (const rows of pages) {
     for (const row of rows) {
@@ -87,7 +88,7 @@ async function copyPrompts(op: Operations): Promise<void> {
       if (copied.rows.length > 0) continue;
       const promptId = randomUUID();
       const historyId = randomUUID();
-      const accessControl = readJsonColumn(op, row.access_control) ?? null;
+      const accessControl = readJsonColumn(row.access_control) ?? null;
       await op.bulkInsert('prompt_new', [
         {
           id: promptId,
@@ -132,7 +133,7 @@ async function copyPrompts(op: Operations): Promise<void> {
 export async function downgrade(op: Operations): Promise<void> {
   // Prompts are few; the old table is re-created from these rows after the new one is dropped.
   const { rows } = await op.execute(
-    'SELECT command, name, created_at, user_id, content, access_control FROM prompt',
+    'SELECT command, name, created_at, user_id, content, CAST(access_control AS TEXT) AS access_control FROM prompt',
   );
   await op.dropTable('prompt_history');
   await op.dropTable('prompt');
@@ -159,7 +160,7 @@ export async function downgrade(op: Operations): Promise<void> {
         title: row.name,
         content: row.content,
         timestamp: row.created_at,
-        access_control: pythonJson(readJsonColumn(op, row.access_control) ?? null),
+        access_control: pythonJson(readJsonColumn(row.access_control) ?? null),
       },
     ]);
   }

@@ -1,11 +1,15 @@
 /**
  * add_group_member_table: one group_member row per element of group.user_ids, then user_ids is
  * dropped. All or nothing as upstream: an existing group_member table skips the whole revision.
+ *
+ * An id naming no user (a deleted one) is skipped and counted: its row would break the foreign key
+ * to user, which PostgreSQL refuses (failing upstream's revision) and SQLite, with enforcement
+ * off, would keep pointing nowhere.
  */
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { column, required, uniqueTextKey } from './lib/columns.js';
-import { decodeText, pythonJson, readJsonColumn, truthy } from './lib/json.js';
+import { decodeText, PyNumber, pythonJson, readJsonColumn, truthy } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
 import { nowSeconds } from './lib/schema.js';
 
@@ -25,6 +29,26 @@ function memberIds(raw: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** A list element as the text a Text column stores (numbers as Python prints them); others are no id. */
+function asUserId(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (value instanceof PyNumber) return pythonJson(value);
+  return null;
+}
+
+/** The ids among `ids` that name a user. */
+async function existingUsers(op: Operations, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const parameters = Object.fromEntries(chunk.map((id, index) => [`u${index}`, id]));
+    const list = chunk.map((_, index) => `:u${index}`).join(', ');
+    const { rows } = await op.execute(`SELECT id FROM "user" WHERE id IN (${list})`, parameters);
+    for (const row of rows) found.add(String(row.id));
+  }
+  return found;
+}
+
 export async function upgrade(op: Operations): Promise<void> {
   if (await op.inspect.hasTable('group_member')) return;
   await op.createTable('group_member', {
@@ -39,22 +63,28 @@ export async function upgrade(op: Operations): Promise<void> {
   });
   const now = nowSeconds();
   const progress = new Progress('group.user_ids into group_member');
-  for await (const groups of scanPages(op, { table: 'group', columns: ['user_ids'] })) {
+  let dangling = 0;
+  for await (const groups of scanPages(op, { table: 'group', columns: [], json: ['user_ids'] })) {
     for (const group of groups) {
       // Upstream fails the whole revision on a repeated or null id in one list; each member once here.
-      const ids = [...new Set(memberIds(readJsonColumn(op, group.user_ids)))].filter((id) => id !== null);
-      const rows = ids.map((userId) => ({
-        id: randomUUID(),
-        group_id: group.id,
-        user_id: userId,
-        created_at: now,
-        updated_at: now,
-      }));
+      const listed = memberIds(readJsonColumn(group.user_ids)).map(asUserId);
+      const ids = [...new Set(listed.filter((id) => id !== null))];
+      const users = await existingUsers(op, ids);
+      dangling += ids.length - users.size;
+      const rows = ids
+        .filter((id) => users.has(id))
+        .map((userId) => ({
+          id: randomUUID(),
+          group_id: group.id,
+          user_id: userId,
+          created_at: now,
+          updated_at: now,
+        }));
       await op.bulkInsert('group_member', rows);
       progress.add(rows.length);
     }
   }
-  progress.done();
+  progress.done(dangling > 0 ? `; skipped ${dangling} id(s) naming no user` : '');
   await op.batchAlterTable('group', (batch) => batch.dropColumn('user_ids'));
 }
 

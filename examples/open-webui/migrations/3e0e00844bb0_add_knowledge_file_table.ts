@@ -50,10 +50,10 @@ export async function upgrade(op: Operations): Promise<void> {
   });
   const now = nowSeconds();
   const progress = new Progress('knowledge.data.file_ids into knowledge_file');
-  for await (const rows of scanPages(op, { table: 'knowledge', columns: ['user_id', 'data'] })) {
+  for await (const rows of scanPages(op, { table: 'knowledge', columns: ['user_id'], json: ['data'] })) {
     for (const knowledge of rows) {
       const seen = new Set<string>();
-      for (const fileId of fileIdsOf(readJsonColumn(op, knowledge.data))) {
+      for (const fileId of fileIdsOf(readJsonColumn(knowledge.data))) {
         if (typeof fileId !== 'string' || seen.has(fileId)) continue;
         seen.add(fileId);
         const found = await op.execute('SELECT id FROM file WHERE id = :id', { id: fileId });

@@ -16,8 +16,8 @@ export const message = 'reshape config to per key rows';
 export const createDate = '2026-06-17 00:50:51.477073';
 
 async function readBlob(op: Operations): Promise<unknown> {
-  const { rows } = await op.execute('SELECT data FROM config ORDER BY id DESC LIMIT 1');
-  let data = readJsonColumn(op, rows[0]?.data ?? null);
+  const { rows } = await op.execute('SELECT CAST(data AS TEXT) AS data FROM config ORDER BY id DESC LIMIT 1');
+  let data = readJsonColumn(rows[0]?.data ?? null);
   if (!truthy(data)) return {};
   if (typeof data === 'string') {
     const decoded = decodeText(data);
@@ -74,9 +74,9 @@ export async function downgrade(op: Operations): Promise<void> {
   const perKey = names.has('key') && names.has('value');
   const blob: Record<string, unknown> = {};
   if (perKey) {
-    const { rows } = await op.execute('SELECT key, value FROM config');
+    const { rows } = await op.execute('SELECT key, CAST(value AS TEXT) AS value FROM config');
     for (const row of rows) {
-      const value = readJsonColumn(op, row.value);
+      const value = readJsonColumn(row.value);
       // Upstream crashes on a string setting that is not itself JSON (a URL); keep it as text.
       const decoded = typeof value === 'string' ? decodeText(value) : null;
       blob[String(row.key)] = decoded?.ok ? decoded.value : value;

@@ -3,11 +3,14 @@
  *
  * Upstream bug, fixed here: on SQLite, Alembic's table rebuild copies `CAST(created_at AS BIGINT)`,
  * which keeps only the leading integer of '2024-10-23 03:00:00', i.e. the year. ambix first turns
- * each stored timestamp into epoch seconds (rounded, the naive value read as UTC), which is what
- * PostgreSQL's `extract(epoch …)::bigint` gives, so both databases end with the same numbers.
+ * each stored timestamp into epoch seconds (the naive value read as UTC, to the microsecond, then
+ * rounded), which is what PostgreSQL's `extract(epoch …)::bigint` gives, so both databases end with
+ * the same numbers. Text that is no timestamp is left to the rebuild's CAST, as upstream.
  */
 import { now, type Operations, t } from 'ambix';
+import { Progress, scanPages } from './lib/scan.js';
 import { columnTypes, isBigInteger } from './lib/schema.js';
+import { epochSecondsLikePostgres } from './lib/timestamps.js';
 
 export const revision = '4ace53fd72c8';
 export const downRevision = 'af906e964978';
@@ -19,14 +22,7 @@ const TIMESTAMPS = ['created_at', 'updated_at'] as const;
 export async function upgrade(op: Operations): Promise<void> {
   const types = await columnTypes(op, 'folder');
   if (!types.has('created_at') || isBigInteger(types.get('created_at'))) return;
-  if (op.dialect.name === 'sqlite') {
-    for (const name of TIMESTAMPS) {
-      await op.execute(
-        `UPDATE folder SET ${name} = CAST(ROUND((julianday(${name}) - 2440587.5) * 86400.0) AS INTEGER) ` +
-          `WHERE typeof(${name}) = 'text' AND julianday(${name}) IS NOT NULL`,
-      );
-    }
-  }
+  if (op.dialect.name === 'sqlite') await convertStoredTimestamps(op);
   await op.batchAlterTable('folder', (batch) => {
     for (const name of TIMESTAMPS) batch.alterColumn(name, { default: null });
     for (const name of TIMESTAMPS) {
@@ -38,6 +34,23 @@ export async function upgrade(op: Operations): Promise<void> {
       });
     }
   });
+}
+
+/** SQLite: each DATETIME text becomes epoch seconds before the rebuild casts the column to BIGINT. */
+async function convertStoredTimestamps(op: Operations): Promise<void> {
+  const progress = new Progress('folder timestamps to epoch seconds');
+  for await (const rows of scanPages(op, { table: 'folder', columns: [...TIMESTAMPS] })) {
+    for (const row of rows) {
+      for (const name of TIMESTAMPS) {
+        const stored = row[name];
+        const seconds = typeof stored === 'string' ? epochSecondsLikePostgres(stored) : null;
+        if (seconds === null) continue;
+        await op.execute(`UPDATE folder SET ${name} = :seconds WHERE id = :id`, { seconds, id: row.id });
+      }
+    }
+    progress.add(rows.length);
+  }
+  progress.done();
 }
 
 export async function downgrade(op: Operations): Promise<void> {

@@ -3,7 +3,8 @@
  *
  * The heaviest data migration of the history (upstream reports 55-minute runs and OOM kills on
  * large PostgreSQL databases). Here memory stays bounded whatever the size of the chat table:
- * chats are read in keyset pages of 500 (ordered by id, one indexed range scan per page), their
+ * chats are read in keyset pages of 500 (in storage order, as upstream's unordered SELECT reads
+ * them, so that of two messages whose prefixed ids collide the same one is kept), their
  * messages are queued and flushed every 5,000 rows, and nothing else is kept. Each flush runs
  * in a savepoint; if the multi-row insert fails, the flush is retried row by row, each in its
  * own savepoint, and the rows the database refuses are counted and reported, as upstream does.
@@ -72,7 +73,9 @@ async function backfill(op: Operations): Promise<void> {
   };
   const pages = scanPages(op, {
     table: 'chat',
-    columns: ['user_id', 'chat'],
+    columns: ['id', 'user_id'],
+    json: ['chat'],
+    order: 'storage',
     // Pseudo-chats of shared links are not conversations (c1d2e3f4a5b6 moves them away).
     where: "user_id NOT LIKE 'shared-%'",
     pageSize: CHAT_PAGE,
@@ -82,7 +85,7 @@ async function backfill(op: Operations): Promise<void> {
       const { rows, rejected } = messagesOfChat(
         String(chat.id),
         chat.user_id,
-        readJsonColumn(op, chat.chat),
+        readJsonColumn(chat.chat),
         now,
       );
       for (const reject of rejected) warn(`skipped message ${reject.id}: ${reject.reason}`);

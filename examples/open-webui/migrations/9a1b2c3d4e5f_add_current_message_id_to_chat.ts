@@ -5,7 +5,7 @@
  * Chats are processed in keyset pages of 150, as upstream's chunks; stored ids are unprefixed.
  */
 import { type Operations, t } from 'ambix';
-import { decodeText, isObject, readJsonColumn, truthy } from './lib/json.js';
+import { decodeText, entriesOf, isObject, PyNumber, readJsonColumn, truthy } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
 import { columnNames } from './lib/schema.js';
 
@@ -21,7 +21,8 @@ interface TreeNode {
 
 function asNumber(value: unknown): number {
   if (!truthy(value)) return 0;
-  const number = typeof value === 'number' ? value : Number(value);
+  const number =
+    typeof value === 'number' ? value : value instanceof PyNumber ? value.toNumber() : Number(value);
   return Number.isFinite(number) ? number : 0;
 }
 
@@ -82,7 +83,7 @@ function stateOf(id: string, current: unknown, raw: unknown): ChatState {
     }
   }
   const jsonMessages = new Map<string, TreeNode>();
-  for (const [messageId, message] of Object.entries(messages)) {
+  for (const [messageId, message] of entriesOf(messages)) {
     jsonMessages.set(
       messageId,
       isObject(message)
@@ -149,10 +150,15 @@ export async function upgrade(op: Operations): Promise<void> {
   }
   const hasMessages = await op.inspect.hasTable('chat_message');
   const progress = new Progress('chat.current_message_id');
-  const pages = scanPages(op, { table: 'chat', columns: ['chat', 'current_message_id'], pageSize: 150 });
+  const pages = scanPages(op, {
+    table: 'chat',
+    columns: ['current_message_id'],
+    json: ['chat'],
+    pageSize: 150,
+  });
   for await (const rows of pages) {
     const chats = rows.map((row) =>
-      stateOf(String(row.id), row.current_message_id, readJsonColumn(op, row.chat)),
+      stateOf(String(row.id), row.current_message_id, readJsonColumn(row.chat)),
     );
     const resolved = hasMessages ? await resolveFromTable(op, chats) : new Map<string, string>();
     for (const chat of chats) {

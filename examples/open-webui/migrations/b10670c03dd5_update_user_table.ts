@@ -13,7 +13,7 @@
  */
 import { type Operations, t } from 'ambix';
 import { column, required, uniqueTextKey } from './lib/columns.js';
-import { decodeText, isObject, pythonJson, readJsonColumn } from './lib/json.js';
+import { decodeText, entriesOf, isObject, pythonJson, readJsonColumn } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
 import { isTextFamily, nowSeconds } from './lib/schema.js';
 
@@ -80,9 +80,9 @@ async function jsonToText(op: Operations, name: string): Promise<void> {
   }
   const temporary = `${name}_text`;
   await op.addColumn('user', { name: temporary, type: t.text() });
-  for await (const rows of scanPages(op, { table: 'user', columns: [name] })) {
+  for await (const rows of scanPages(op, { table: 'user', columns: [], json: [name] })) {
     for (const row of rows) {
-      const value = readJsonColumn(op, row[name]);
+      const value = readJsonColumn(row[name]);
       if (value === null || value === undefined) continue;
       await op.execute(`UPDATE "user" SET ${temporary} = :value WHERE id = :id`, {
         value: pythonJson(value),
@@ -179,7 +179,7 @@ function subFromOauth(value: unknown): string | null {
     data = decoded.value;
   }
   if (!isObject(data)) return null;
-  const provider = Object.keys(data)[0];
+  const provider = entriesOf(data)[0]?.[0];
   if (provider === undefined) return null;
   const entry = data[provider];
   const sub = isObject(entry) ? entry.sub : undefined;
@@ -188,10 +188,15 @@ function subFromOauth(value: unknown): string | null {
 
 export async function downgrade(op: Operations): Promise<void> {
   await op.addColumn('user', { name: 'oauth_sub', type: t.text() });
-  for await (const rows of scanPages(op, { table: 'user', columns: ['oauth'], where: 'oauth IS NOT NULL' })) {
+  for await (const rows of scanPages(op, {
+    table: 'user',
+    columns: [],
+    json: ['oauth'],
+    where: 'oauth IS NOT NULL',
+  })) {
     for (const row of rows) {
       await op.execute('UPDATE "user" SET oauth_sub = :sub WHERE id = :id', {
-        sub: subFromOauth(readJsonColumn(op, row.oauth)),
+        sub: subFromOauth(readJsonColumn(row.oauth)),
         id: row.id,
       });
     }

@@ -3,9 +3,15 @@
  * id is the share token and whose user_id is `shared-<original chat id>`; each becomes a
  * shared_chat row plus a public-read grant on the original chat, then the pseudo-chats and their
  * chat_message rows are deleted. Pseudo-chats whose original chat is gone are dropped, as upstream.
+ *
+ * Pseudo-chats are read in storage order, as upstream reads them: when one chat was shared twice,
+ * the grant takes the `created_at` of the share stored first. Rows of other tables that referenced
+ * a deleted pseudo-chat (chat_file) are removed as PostgreSQL's ON DELETE CASCADE removes them,
+ * on SQLite too, where upstream leaves them pointing nowhere; the count is reported.
  */
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
+import { deleteCascading, describeTouched } from './lib/cascade.js';
 import { column, required } from './lib/columns.js';
 import { bindBoolean, pythonJson, readJsonColumn } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
@@ -35,16 +41,20 @@ export async function upgrade(op: Operations): Promise<void> {
   const progress = new Progress('shared chats into shared_chat');
   const pages = scanPages(op, {
     table: 'chat',
-    columns: ['user_id', 'title', 'chat', 'created_at', 'updated_at'],
+    columns: ['id', 'user_id', 'title', 'created_at', 'updated_at'],
+    json: ['chat'],
     where: SHARED,
+    order: 'storage',
   });
   for await (const rows of pages) {
     for (const row of rows) await moveShare(op, row);
     progress.add(rows.length);
   }
-  progress.done();
   await op.execute(`DELETE FROM chat_message WHERE chat_id IN (SELECT id FROM chat WHERE ${SHARED})`);
-  await op.execute(`DELETE FROM chat WHERE ${SHARED}`);
+  const cascaded = describeTouched(await deleteCascading(op, 'chat', SHARED));
+  progress.done(
+    cascaded === '' ? '' : `; removed with the pseudo-chats (ON DELETE CASCADE): ${cascaded} row(s)`,
+  );
 }
 
 async function moveShare(op: Operations, row: Record<string, unknown>): Promise<void> {
@@ -61,7 +71,7 @@ async function moveShare(op: Operations, row: Record<string, unknown>): Promise<
         chat_id: originalId,
         user_id: owner.user_id,
         title: row.title,
-        chat: pythonJson(readJsonColumn(op, row.chat) ?? null),
+        chat: pythonJson(readJsonColumn(row.chat) ?? null),
         created_at: row.created_at,
         updated_at: row.updated_at,
       },
@@ -90,7 +100,8 @@ async function moveShare(op: Operations, row: Record<string, unknown>): Promise<
 export async function downgrade(op: Operations): Promise<void> {
   const pages = scanPages(op, {
     table: 'shared_chat',
-    columns: ['chat_id', 'title', 'chat', 'created_at', 'updated_at'],
+    columns: ['chat_id', 'title', 'created_at', 'updated_at'],
+    json: ['chat'],
   });
   for await (const rows of pages) {
     await op.bulkInsert(
@@ -99,7 +110,7 @@ export async function downgrade(op: Operations): Promise<void> {
         id: row.id,
         user_id: `shared-${String(row.chat_id)}`,
         title: row.title,
-        chat: pythonJson(readJsonColumn(op, row.chat) ?? null),
+        chat: pythonJson(readJsonColumn(row.chat) ?? null),
         created_at: row.created_at,
         updated_at: row.updated_at,
         archived: bindBoolean(op, false),

@@ -4,7 +4,7 @@
  * string meta; here only a JSON object's `path` member counts and other rows are left alone.
  */
 import { type Operations, t } from 'ambix';
-import { isObject, readJsonColumn } from './lib/json.js';
+import { isObject, pythonJson, readJsonColumn } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
 import { addColumnsIfMissing } from './lib/schema.js';
 
@@ -25,17 +25,17 @@ export async function upgrade(op: Operations): Promise<void> {
   const progress = new Progress('file.path from meta');
   const pages = scanPages(op, {
     table: 'file',
-    columns: ['meta'],
+    columns: [],
+    json: ['meta'],
     where: 'path IS NULL AND meta IS NOT NULL',
   });
   for await (const rows of pages) {
     for (const row of rows) {
-      const meta = readJsonColumn(op, row.meta);
+      const meta = readJsonColumn(row.meta);
       if (!isObject(meta) || !('path' in meta)) continue;
       const path = meta.path;
       await op.execute('UPDATE file SET path = :path WHERE id = :id', {
-        path:
-          path === null || path === undefined ? null : typeof path === 'string' ? path : JSON.stringify(path),
+        path: path === null || path === undefined ? null : typeof path === 'string' ? path : pythonJson(path),
         id: row.id,
       });
     }

@@ -2,7 +2,7 @@
  * The chat → chat_message backfill of 8452d01d26d7, as pure functions: which rows a chat's JSON
  * history yields. Kept apart from the revision so the benchmark and the tests use the same code.
  */
-import { decodeText, isObject, pythonJson, truthy } from './json.js';
+import { decodeText, entriesOf, isObject, PyNumber, pythonJson, truthy } from './json.js';
 
 /** 2020-01-01 00:00:00 UTC: older message timestamps are taken as garbage. */
 const EARLIEST = 1_577_836_800;
@@ -11,6 +11,7 @@ const EARLIEST = 1_577_836_800;
 function truncatedNumber(value: unknown): number | null {
   let number: number;
   if (typeof value === 'number') number = value;
+  else if (value instanceof PyNumber) number = value.toNumber();
   else if (typeof value === 'boolean') number = value ? 1 : 0;
   else if (typeof value === 'string' && value.trim() !== '') number = Number(value.trim());
   else return null;
@@ -59,8 +60,9 @@ function optionalText(value: unknown): string | null | undefined {
 /** SQLAlchemy's Boolean takes only true/false/0/1/None. */
 function strictBoolean(value: unknown): boolean | null | undefined {
   if (value === null) return null;
-  if (value === true || value === 1) return true;
-  if (value === false || value === 0) return false;
+  const number = value instanceof PyNumber ? value.toNumber() : value;
+  if (number === true || number === 1) return true;
+  if (number === false || number === 0) return false;
   return undefined;
 }
 
@@ -95,7 +97,7 @@ export function messagesOfChat(
   if (!isObject(history)) return { rows, rejected };
   const messages = history.messages ?? {};
   if (!isObject(messages)) return { rows, rejected };
-  for (const [messageId, message] of Object.entries(messages)) {
+  for (const [messageId, message] of entriesOf(messages)) {
     if (!isObject(message) || !truthy(message.role)) continue;
     const id = `${chatId}-${messageId}`;
     const role = optionalText(message.role);

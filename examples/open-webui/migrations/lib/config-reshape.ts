@@ -1,9 +1,6 @@
 /** The config reshape of 3ff2c63645b8 as pure functions: a nested JSON blob → storage-key rows. */
 import { KEY_REWRITES, KNOWN_PATHS } from './config-keys.js';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { entriesOf, isObject } from './json.js';
 
 const rewrite = (path: string) => KEY_REWRITES.get(path) ?? path;
 
@@ -15,7 +12,7 @@ const LEGACY_NAMES: ReadonlyMap<string, string> = new Map(
 /** Nested objects become dotted paths, except at known paths, whose value is kept whole. */
 export function flattenConfig(blob: Record<string, unknown>, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(blob)) {
+  for (const [key, value] of entriesOf(blob)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (KNOWN_PATHS.has(path) || LEGACY_NAMES.has(path)) out.set(path, value);
     else if (isObject(value)) for (const [nested, item] of flattenConfig(value, path)) out.set(nested, item);

@@ -1,14 +1,25 @@
 /**
  * Reading a whole table in bounded memory: keyset pages ordered by the primary key, so a page
  * costs one indexed range scan and nothing is held beyond the current page, on every dialect.
+ * Where upstream's result depends on the order it reads rows in (no ORDER BY: the first of two
+ * duplicates wins), pages follow the storage order instead: rowid on SQLite, ctid on PostgreSQL,
+ * which is the order of the sequential scan upstream's SELECT gets.
  */
 import type { Operations } from 'ambix';
+import { jsonAsText } from './json.js';
 
 export interface ScanOptions {
   readonly table: string;
-  /** Selected columns; the key column is always included. */
+  /** Selected columns; the key column is always included (in storage order, list `id` if needed). */
   readonly columns: readonly string[];
+  /** JSON columns, read as their stored text (see `readJsonColumn`). */
+  readonly json?: readonly string[];
   readonly key?: string;
+  /**
+   * `storage`: upstream's read order (rowid / ctid). Only for scans that do not update the rows
+   * they read: PostgreSQL gives an updated row a new ctid, further on.
+   */
+  readonly order?: 'key' | 'storage';
   /** Extra SQL condition (no parameters), e.g. `user_id NOT LIKE 'shared-%'`. */
   readonly where?: string;
   readonly pageSize?: number;
@@ -18,24 +29,55 @@ function quote(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Yields the table's rows page by page, ordered by `key` (default `id`). */
+/** The column pages are keyed on, and how a bound position compares with it. */
+function positionOf(op: Operations, options: ScanOptions): Position {
+  if (options.order !== 'storage') {
+    const key = options.key ?? 'id';
+    return { select: quote(key), key, orderBy: quote(key), after: `${quote(key)} > :after` };
+  }
+  const column = op.dialect.name === 'postgresql' ? 'ctid' : 'rowid';
+  const cast = op.dialect.name === 'postgresql' ? 'CAST(:after AS tid)' : ':after';
+  return {
+    select: `${column} AS ${quote(POSITION)}`,
+    key: POSITION,
+    orderBy: column,
+    after: `${column} > ${cast}`,
+  };
+}
+
+interface Position {
+  /** The select-list item, the row member holding it, the ORDER BY and the keyset condition. */
+  readonly select: string;
+  readonly key: string;
+  readonly orderBy: string;
+  readonly after: string;
+}
+
+const POSITION = '__scan_position';
+
+/** Yields the table's rows page by page, ordered by `key` (default `id`) or in storage order. */
 export async function* scanPages(
   op: Operations,
   options: ScanOptions,
 ): AsyncGenerator<readonly Record<string, unknown>[]> {
-  const key = options.key ?? 'id';
+  const position = positionOf(op, options);
   const pageSize = options.pageSize ?? 1000;
-  const columns = [key, ...options.columns.filter((column) => column !== key)].map(quote).join(', ');
+  const json = new Set(options.json ?? []);
+  const wanted = [...new Set([...options.columns, ...json])].filter((column) => column !== position.key);
+  const columns = [
+    position.select,
+    ...wanted.map((column) => (json.has(column) ? jsonAsText(column) : quote(column))),
+  ];
   const extra = options.where === undefined ? '' : ` AND (${options.where})`;
   let last: unknown = null;
   for (;;) {
-    const after = last === null ? '1 = 1' : `${quote(key)} > :after`;
-    const sql = `SELECT ${columns} FROM ${quote(options.table)} WHERE ${after}${extra} ORDER BY ${quote(key)} LIMIT ${pageSize}`;
+    const after = last === null ? '1 = 1' : position.after;
+    const sql = `SELECT ${columns.join(', ')} FROM ${quote(options.table)} WHERE ${after}${extra} ORDER BY ${position.orderBy} LIMIT ${pageSize}`;
     const { rows } = await op.execute(sql, last === null ? {} : { after: last });
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < pageSize) return;
-    last = rows[rows.length - 1]?.[key] ?? null;
+    last = rows[rows.length - 1]?.[position.key] ?? null;
   }
 }
 
