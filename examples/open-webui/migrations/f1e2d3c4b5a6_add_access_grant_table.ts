@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { required } from './lib/columns.js';
-import { decodeText, isObject, pythonJson, truthy } from './lib/json.js';
+import { decodeText, isObject, PyNumber, pythonJson, readJsonColumn, truthy } from './lib/json.js';
 import { Progress, scanPages } from './lib/scan.js';
 import { columnNames, nowSeconds } from './lib/schema.js';
 
@@ -37,7 +37,10 @@ function isNullLike(value: unknown): boolean {
 
 function idsOf(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((id) => id !== null && id !== undefined).map((id) => String(id));
+  // A number lands in the Text column as Python prints it.
+  return value
+    .filter((id) => id !== null && id !== undefined)
+    .map((id) => (id instanceof PyNumber ? pythonJson(id) : String(id)));
 }
 
 /**
@@ -66,6 +69,14 @@ export function grantsOf(resourceType: string, raw: unknown): Grant[] {
       grants.push({ principal_type: 'user', principal_id: id, permission });
   }
   return grants;
+}
+
+/**
+ * What upstream's untyped SELECT gets from the driver, from the column read as text: SQLite's
+ * driver returns the stored text, psycopg2 the decoded value (decoded here without loss).
+ */
+function driverValue(op: Operations, text: unknown): unknown {
+  return op.dialect.name === 'sqlite' ? text : readJsonColumn(text);
 }
 
 export async function upgrade(op: Operations): Promise<void> {
@@ -99,9 +110,9 @@ export async function upgrade(op: Operations): Promise<void> {
     const names = await columnNames(op, table);
     if (!names.has('access_control') || !names.has('id')) continue;
     const progress = new Progress(`${table}.access_control into access_grant`);
-    for await (const rows of scanPages(op, { table, columns: ['access_control'] })) {
+    for await (const rows of scanPages(op, { table, columns: [], json: ['access_control'] })) {
       const grants = rows.flatMap((row) =>
-        grantsOf(table, row.access_control).map((grant) => ({
+        grantsOf(table, driverValue(op, row.access_control)).map((grant) => ({
           id: randomUUID(),
           resource_type: table,
           resource_id: String(row.id),

@@ -6,6 +6,11 @@
  *
  * Tokens come from jsonc-parser's scanner (strings, escapes, number syntax); the grammar on top is
  * Python's: no comments, no trailing commas, only space, tab, CR and LF between tokens.
+ *
+ * That costs about 7× JSON.parse, which the chat backfill would feel, so text that JSON.parse
+ * reads exactly goes through JSON.parse: it accepts the same texts as Python apart from NaN and
+ * the infinities, and loses nothing when no key is integer-like and every number survives
+ * JavaScript's float (see `plainParseIsExact`).
  */
 import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
 import { type JsonValue, newJsonObject, PyNumber, setMember } from './json-values.js';
@@ -101,7 +106,42 @@ function object(scanner: Scanner): JsonValue {
   }
 }
 
+/** A quoted string of valid JSON text; only used on text JSON.parse then accepts. */
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+/** An integer-like member name, which a JavaScript object would move first. */
+const INTEGER_KEY = /"\d+"\s*:/;
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g;
+
+/**
+ * Whether JSON.parse's result re-encodes exactly as Python's would: no integer-like key, no
+ * integer beyond 15 digits, and no float that JavaScript would take for an integer (`1.0`, `1e5`,
+ * `-0.0`). A false negative only costs time.
+ */
+function plainParseIsExact(text: string): boolean {
+  if (INTEGER_KEY.test(text)) return false;
+  for (const [token] of text.replace(JSON_STRING, '""').matchAll(NUMBER)) {
+    if (/[.eE]/.test(token)) {
+      const value = Number(token);
+      if (Number.isInteger(value) || Object.is(value, -0)) return false;
+    } else if (token.replace('-', '').length > 15) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export function decodeText(text: string): Decoded {
+  if (plainParseIsExact(text)) {
+    try {
+      return { ok: true, value: JSON.parse(text) as JsonValue };
+    } catch {
+      // NaN, the infinities, or text Python refuses too: the exact decoder tells which.
+    }
+  }
+  return decodeExactly(text);
+}
+
+function decodeExactly(text: string): Decoded {
   const scanner = createScanner(text, false);
   try {
     const decoded = value(scanner, next(scanner));
