@@ -79,8 +79,10 @@ async function applyActions(
     const rows = Number(count.rows[0]?.n ?? 0);
     if (rows === 0) continue;
     touched.set(reference.table, (touched.get(reference.table) ?? 0) + rows);
-    if (reference.action === 'CASCADE')
+    if (reference.action === 'CASCADE') {
+      // Grandchildren first, while the rows that lead to them still exist.
       await applyActions(op, { table: reference.table, condition: where }, touched, depth + 1);
+    }
     if (op.dialect.name !== 'sqlite') continue;
     if (reference.action === 'SET NULL') {
       await op.execute(
