@@ -162,6 +162,23 @@ describeEachDialect(
       ]);
     });
 
+    it('374d2f66af06 keeps the prompt stored first when two commands differ only by the leading slash', async () => {
+      await upgradeTo(database.url, 'c440947495f3');
+      const prompt = (command: string, title: string) => ({
+        command,
+        user_id: 'u1',
+        title,
+        content: title,
+        timestamp: 1700000000,
+      });
+      // Upstream's unique index on the stripped command fails the revision here; "x" is stored first.
+      await insert('prompt', [prompt('x', 'stored first'), prompt('/x', 'sorts first')]);
+      await upgradeTo(database.url, '374d2f66af06');
+      expect(await rows('SELECT command, name FROM prompt')).toEqual([
+        { command: 'x', name: 'stored first' },
+      ]);
+    });
+
     it('4ace53fd72c8 converts timestamps at full precision, rounding as PostgreSQL does', async () => {
       await upgradeTo(database.url, 'af906e964978');
       await insert('folder', [

@@ -5,6 +5,8 @@
  * Upstream's resume hazard is fixed here: when a previous attempt left prompt_new behind,
  * upstream copies nothing and then drops the old prompt table, losing the rows not yet copied.
  * ambix copies every old prompt whose command is not in prompt_new yet before the swap.
+ * Two commands that are equal once the `/` is stripped (`/x` and `x`) fail upstream's revision on
+ * the unique index; here the one stored first is kept (prompts are read in storage order).
  */
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
@@ -77,8 +79,8 @@ async function copyPrompts(op: Operations): Promise<void> {
   const progress = new Progress('prompt into prompt_new');
   const pages = scanPages(op, {
     table: 'prompt',
-    key: 'command',
-    columns: ['user_id', 'title', 'content', 'timestamp'],
+    columns: ['command', 'user_id', 'title', 'content', 'timestamp'],
+    order: 'storage',
     json: ['access_control'],
   });
   for await (const rows of pages) {
