@@ -17,7 +17,7 @@ const IMPLICIT_COMMIT_STATEMENTS: readonly RegExp[] = [
   // Locking, and switching autocommit back on. (A revision's own START TRANSACTION commits too,
   // but the runtime issues that one itself and never lets a revision's be confused with it.)
   /^(LOCK\s+TABLES?|UNLOCK\s+TABLES?)\b/,
-  /^SET\s+(@@(SESSION\.)?|SESSION\s+)?autocommit\s*=\s*(1|ON|TRUE)\b/,
+  /^SET\s+(@@(SESSION\.)?|SESSION\s+)?AUTOCOMMIT\s*=\s*(1|ON|TRUE)\b/,
 ];
 
 /** Leading comments and blank space, which a revision's statement may start with. */
