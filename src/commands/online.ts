@@ -95,10 +95,11 @@ function historyRecorder(table: string): StepRecorder {
     tableEnsured = true;
   };
   return Object.assign(record, {
-    // On MySQL/MariaDB a CREATE TABLE commits implicitly: made inside a step's transaction it
-    // would commit the step's version row before the history row is written.
+    // On MySQL/MariaDB a CREATE TABLE commits implicitly: made after the step's version row it
+    // would commit that row before the history row is written. Made first, it commits only what
+    // the step's DDL had committed anyway, and the rows that follow stay one transaction.
     prepare: async (session: Session) => {
-      if (session.adapter.transactionalDdl) return;
+      if (tableEnsured || session.adapter.transactionalDdl) return;
       const { ensureHistoryTable } = await historyRecordModule();
       await ensureHistoryTable(session, table);
       tableEnsured = true;

@@ -33,9 +33,9 @@ export interface CompletedStep {
  */
 export type StepRecorder = ((session: Session, steps: readonly CompletedStep[]) => Promise<void>) & {
   /**
-   * Called once before the first step, outside any transaction: where DDL commits implicitly
-   * (MySQL/MariaDB), what the recorder must create has to exist before a step's transaction
-   * opens, or creating it would commit the step's version row ahead of its own record.
+   * Called before each write of records, ahead of the version rows: where DDL commits implicitly
+   * (MySQL/MariaDB), what the recorder must create has to exist before the version row is
+   * written, or creating it would commit the version row ahead of its own record.
    */
   readonly prepare?: (session: Session) => Promise<void>;
 };
@@ -93,7 +93,6 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   try {
     // With nothing to run, `upgrade`/`stamp` still leave a version table behind, as Alembic does.
     if (plan.steps.length === 0) await ensureTable();
-    else await options.recordSteps?.prepare?.(session);
     for (const step of plan.steps) {
       await transaction.beginStep();
       // Created inside the first step's transaction: a failed first migration leaves no table
@@ -125,6 +124,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
  */
 async function writeRecords(steps: readonly CompletedStep[], options: ExecuteOptions): Promise<void> {
   const { session, versionTable } = options;
+  await options.recordSteps?.prepare?.(session);
   for (const change of foldVersionChanges(steps.flatMap(({ step }) => step.versionChanges))) {
     try {
       await applyVersionChange(session, versionTable, change);
