@@ -21,7 +21,8 @@ export function describeEvent(event: RunEvent, waited = false): string | null {
     case 'step-start':
       return describeStep(event);
     case 'step-done':
-      return `  done in ${seconds(event.durationMs)}`;
+      // Not "done" until committed: steps sharing the run's transaction are durable at its end.
+      return `  ${event.committed ? 'done' : 'ran'} in ${seconds(event.durationMs)}`;
     case 'step-failed':
       return `  failed after ${seconds(event.durationMs)}`;
     case 'stamp':

@@ -1,3 +1,5 @@
+import { scrubSecrets } from '../runtime/redact.js';
+
 /** Where the CLI writes; a TTY flag decides whether human output may use color. */
 export interface CliStream {
   write(chunk: string): unknown;
@@ -27,5 +29,34 @@ export function processIo(): CliIo {
     },
     env: process.env,
     cwd: process.cwd(),
+  };
+}
+
+/**
+ * `io` with every password a database URL of this process carried scrubbed from what it writes:
+ * the last line of defence behind `redactUrl`, for text ambix does not compose itself (a driver's
+ * message, a config file's exception).
+ */
+export function scrubbedIo(io: CliIo): CliIo {
+  const scrub = (stream: CliStream): CliStream => ({
+    write: (chunk: string) => stream.write(scrubSecrets(chunk)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+  });
+  let stdout: CliStream | undefined;
+  let stderr: CliStream | undefined;
+  return {
+    // Wrapped on first use, keeping the process streams lazy (see `processIo`).
+    get stdout() {
+      stdout ??= scrub(io.stdout);
+      return stdout;
+    },
+    get stderr() {
+      stderr ??= scrub(io.stderr);
+      return stderr;
+    },
+    env: io.env,
+    cwd: io.cwd,
   };
 }

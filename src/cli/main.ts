@@ -9,7 +9,7 @@ import { registerReadCommands } from './commands/read.js';
 import { registerSafetyCommands } from './commands/safety.js';
 import { CommandContext } from './context.js';
 import { addGlobalOptions } from './global-options.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliIo, processIo, scrubbedIo } from './io.js';
 import { styleFor } from './style.js';
 
 export type { CliIo, CliStream } from './io.js';
@@ -43,7 +43,8 @@ function buildProgram(context: CommandContext): CommandType {
  * Run the CLI with `argv` (without `node` and the script) and return the exit status instead of
  * exiting, so it can be called in-process.
  */
-export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: readonly string[], givenIo: CliIo = processIo()): Promise<number> {
+  const io = scrubbedIo(givenIo);
   const context = new CommandContext(io);
   const program = buildProgram(context);
   if (argv.length === 0) {

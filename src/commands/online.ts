@@ -89,12 +89,29 @@ function historyRecorder(table: string): StepRecorder {
   // One recorder per run, and a run ends at its first failure: once a record has created the
   // table, the later ones of the same run can skip the CREATE.
   let tableEnsured = false;
-  return async (session, steps) => {
+  const record = async (session: Session, steps: Parameters<StepRecorder>[1]) => {
     const { recordPlanSteps } = await historyModule();
     await recordPlanSteps(session, steps, table, { ensureTable: !tableEnsured });
     tableEnsured = true;
   };
+  return Object.assign(record, {
+    // On MySQL/MariaDB a CREATE TABLE commits implicitly: made after the step's version row it
+    // would commit that row before the history row is written. Made first, it commits only what
+    // the step's DDL had committed anyway, and the rows that follow stay one transaction.
+    prepare: async (session: Session) => {
+      if (tableEnsured || session.adapter.transactionalDdl) return;
+      const { ensureHistoryTable } = await historyRecordModule();
+      await ensureHistoryTable(session, table);
+      tableEnsured = true;
+    },
+  });
 }
+
+let historyRecordModulePromise: Promise<typeof import('../safety/history/record.js')> | undefined;
+const historyRecordModule = () => {
+  historyRecordModulePromise ??= import('../safety/history/record.js');
+  return historyRecordModulePromise;
+};
 
 // Imported once per process and remembered: Node resolves a dynamic import() afresh on every
 // call, which costs more per step than writing the history row itself.

@@ -170,3 +170,159 @@ export class ForeignKeyViolationError extends AmbixError {
     this.violations = violations;
   }
 }
+
+/** A column as the database describes it, for messages about a table's shape. */
+export interface ColumnShape {
+  readonly name: string;
+  /** The declared type as the database prints it: `varchar(32)`, `INTEGER`. */
+  readonly type: string;
+  /** Character length limit; null when the type has none (SQLite's TEXT, any type on SQLite without one). */
+  readonly maxLength: number | null;
+}
+
+/**
+ * A table ambix reads or writes exists but does not have the shape it needs (`alembic_version`
+ * without `version_num`, an `ambix_history` of another tool): the facts to compare, nothing run.
+ */
+export class TableShapeError extends AmbixError {
+  readonly table: string;
+  readonly expected: string;
+  readonly found: readonly ColumnShape[];
+
+  constructor(fields: {
+    table: string;
+    purpose: string;
+    expected: string;
+    found: readonly ColumnShape[];
+    databaseError: string;
+    cause?: unknown;
+  }) {
+    const found =
+      fields.found.length === 0
+        ? 'no columns ambix can read'
+        : fields.found.map((column) => `${column.name} ${column.type}`).join(', ');
+    super(
+      'TABLE_SHAPE',
+      `The table '${fields.table}' (${fields.purpose}) does not have the shape ambix expects: ${fields.expected}. ` +
+        `It has: ${found}. The database said: ${fields.databaseError}. Nothing was changed. ` +
+        'Rename or drop that table if another tool owns it, or point ambix at another table in the config.',
+      fields.cause === undefined ? {} : { cause: fields.cause },
+    );
+    this.table = fields.table;
+    this.expected = fields.expected;
+    this.found = fields.found;
+  }
+}
+
+/** What the version table must look like (§4.1), for `TableShapeError`. */
+export const VERSION_TABLE_SHAPE =
+  'a version_num VARCHAR(32) NOT NULL primary-key column, as Alembic creates it';
+
+/** A revision id longer than the version column holds: found before anything runs. */
+export class RevisionIdTooLongError extends AmbixError {
+  readonly revision: string;
+  readonly path: string | null;
+  readonly width: number;
+
+  constructor(fields: { revision: string; path: string | null; width: number; table: string }) {
+    super(
+      'REVISION_ID_TOO_LONG',
+      `Revision id '${fields.revision}'${fields.path === null ? '' : ` (${fields.path})`} is ${fields.revision.length} ` +
+        `characters long; the column ${fields.table}.version_num holds at most ${fields.width}. Nothing was run. ` +
+        `Give the revision a shorter id, or widen the column (for example to VARCHAR(${Math.max(64, fields.revision.length)})) ` +
+        'in a revision that runs before it.',
+    );
+    this.revision = fields.revision;
+    this.path = fields.path;
+    this.width = fields.width;
+  }
+}
+
+/**
+ * A version row or history row could not be written. Raised by the writer with the statement
+ * that failed; the runtime adds what the database kept once it has rolled back.
+ */
+export class RecordingFailedError extends AmbixError {
+  readonly table: string;
+  readonly revisions: readonly string[];
+  readonly statement: string;
+  readonly databaseError: string;
+  /** The version rows after the rollback; null until the runtime knows them. */
+  readonly heads: readonly string[] | null;
+
+  constructor(fields: {
+    table: string;
+    what: string;
+    revisions: readonly string[];
+    statement: string;
+    databaseError: string;
+    heads?: readonly string[] | null;
+    /** MySQL/MariaDB: the step's DDL committed implicitly, before its record could be written. */
+    ddlKept?: boolean;
+    cause?: unknown;
+  }) {
+    const lines = [
+      `Could not write the ${fields.what} of revision ${fields.revisions.join(', ')} in the table '${fields.table}': ` +
+        fields.databaseError,
+      `Failing statement: ${fields.statement}`,
+    ];
+    const heads = fields.heads ?? null;
+    if (heads !== null) {
+      const at = heads.length === 0 ? '<base>' : heads.join(', ');
+      lines.push(
+        fields.ddlKept === true
+          ? `The version table is at ${at}, but the DDL of revision ${fields.revisions.join(', ')} stays applied ` +
+              '(MySQL/MariaDB commit DDL implicitly): fix the table ' +
+              `'${fields.table}', then record the revision with \`ambix stamp\` instead of running it again.`
+          : `Nothing of ${fields.revisions.length === 1 ? 'that step' : 'those steps'} was kept: the version table ` +
+              `is at ${at}. Fix the table '${fields.table}' and rerun.`,
+      );
+    }
+    super('RECORDING_FAILED', lines.join('\n'), fields.cause === undefined ? {} : { cause: fields.cause });
+    this.table = fields.table;
+    this.revisions = fields.revisions;
+    this.statement = fields.statement;
+    this.databaseError = fields.databaseError;
+    this.heads = heads;
+    this.#what = fields.what;
+  }
+
+  readonly #what: string;
+
+  /** The same failure, told where the version table ended up after the rollback. */
+  withHeads(heads: readonly string[], options: { ddlKept: boolean }): RecordingFailedError {
+    return new RecordingFailedError({
+      ddlKept: options.ddlKept,
+      table: this.table,
+      what: this.#what,
+      revisions: this.revisions,
+      statement: this.statement,
+      databaseError: this.databaseError,
+      heads,
+      cause: this.cause,
+    });
+  }
+}
+
+/**
+ * The database's file system refused what a run needs: a read-only SQLite file or folder, a full
+ * disk, a lock side file that cannot be created. Not the migration's fault; nothing was kept.
+ */
+export class DatabaseFileError extends AmbixError {
+  readonly file: string;
+  readonly folder: string;
+
+  constructor(
+    code: 'DATABASE_READ_ONLY' | 'DISK_FULL' | 'LOCK_FILE_UNAVAILABLE',
+    fields: {
+      file: string;
+      folder: string;
+      message: string;
+      cause?: unknown;
+    },
+  ) {
+    super(code, fields.message, fields.cause === undefined ? {} : { cause: fields.cause });
+    this.file = fields.file;
+    this.folder = fields.folder;
+  }
+}

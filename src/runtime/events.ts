@@ -20,12 +20,13 @@ export interface StepInfo {
  *   few seconds with the time waited so far.
  * - `lock-acquired`: the run holds the lock (`waitedMs` 0 when it was free).
  * - `step-start` / `step-done` / `step-failed`: one revision's `upgrade` or `downgrade`
- *   (`Running upgrade <from> -> <to>, <message>`), with its duration when it ends.
+ *   (`Running upgrade <from> -> <to>, <message>`), with its duration when it ends; `step-done`
+ *   says whether the step is committed yet.
  * - `stamp`: version rows changed without running code (`Running stamp_revision <from> -> <to>`).
  * - `revision-changed`: before an upgrade, an applied revision's file differs from the file that
  *   ran (its checksum in the history table); a warning, an error with `--strict`.
  * - `backup-written`: `upgrade --backup` wrote `file` (database at `heads`) before running.
- * - `done`: the run ended; `heads` are the version rows now.
+ * - `done`: the run ended and everything it ran is committed; `heads` are the version rows now.
  */
 export type RunEvent =
   | {
@@ -36,7 +37,15 @@ export type RunEvent =
     }
   | { readonly type: 'lock-acquired'; readonly lock: string; readonly waitedMs: number }
   | ({ readonly type: 'step-start' } & StepInfo)
-  | ({ readonly type: 'step-done'; readonly durationMs: number } & StepInfo)
+  | ({
+      readonly type: 'step-done';
+      readonly durationMs: number;
+      /**
+       * False where steps share one transaction (SQLite's default, `transactionMode: 'all'`): the
+       * step ran and is kept with the run, durable only at the run's COMMIT (the `done` event).
+       */
+      readonly committed: boolean;
+    } & StepInfo)
   | ({ readonly type: 'step-failed'; readonly durationMs: number; readonly error: string } & StepInfo)
   | { readonly type: 'stamp'; readonly from: readonly string[]; readonly to: readonly string[] }
   | {

@@ -1,7 +1,8 @@
+import { AmbixError } from '../errors.js';
 import type { MigrationContext } from '../operations/context.js';
 import { Operations } from '../operations/operations.js';
 import type { MigrationStep, Plan, PlanStep } from '../script/plan.js';
-import { MigrationFailedError } from './errors.js';
+import { MigrationFailedError, RecordingFailedError } from './errors.js';
 import type { RunEventListener, StepInfo } from './events.js';
 import { OnlineMigrationContext } from './migration-context.js';
 import type { RevisionCode, RevisionCodeLoader } from './revision-code.js';
@@ -30,7 +31,14 @@ export interface CompletedStep {
  * steps of a shared transaction before its COMMIT (see `TransactionControl`). The runtime knows
  * nothing of what is recorded; `commands` passes the history writer of `safety`.
  */
-export type StepRecorder = (session: Session, steps: readonly CompletedStep[]) => Promise<void>;
+export type StepRecorder = ((session: Session, steps: readonly CompletedStep[]) => Promise<void>) & {
+  /**
+   * Called before each write of records, ahead of the version rows: where DDL commits implicitly
+   * (MySQL/MariaDB), what the recorder must create has to exist before the version row is
+   * written, or creating it would commit the version row ahead of its own record.
+   */
+  readonly prepare?: (session: Session) => Promise<void>;
+};
 
 export interface ExecuteOptions {
   readonly session: Session;
@@ -101,7 +109,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     await transaction.finish();
   } catch (error) {
     await transaction.abandon();
-    throw error;
+    throw await afterRollback(error, options);
   } finally {
     await transaction.close();
   }
@@ -109,12 +117,55 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   return { ran, heads };
 }
 
-/** The version-row changes of `steps` (§4.3), folded into as few as do the same, then the rest. */
+/**
+ * The version-row changes of `steps` (§4.3), folded into as few as do the same, then the rest.
+ * A row the database refuses is a `RecordingFailedError` naming the table, the revisions and the
+ * statement.
+ */
 async function writeRecords(steps: readonly CompletedStep[], options: ExecuteOptions): Promise<void> {
+  const { session, versionTable } = options;
+  await options.recordSteps?.prepare?.(session);
   for (const change of foldVersionChanges(steps.flatMap(({ step }) => step.versionChanges))) {
-    await applyVersionChange(options.session, options.versionTable, change);
+    try {
+      await applyVersionChange(session, versionTable, change);
+    } catch (error) {
+      if (error instanceof AmbixError) throw error;
+      throw (
+        session.adapter.environmentFailure?.(error, session.spec) ??
+        new RecordingFailedError({
+          table: versionTable.table.name,
+          what: 'version row',
+          revisions: stepRevisions(steps),
+          statement: versionTable.change(change, 'bound').sql,
+          databaseError: rootMessage(error),
+          cause: error,
+        })
+      );
+    }
   }
-  await options.recordSteps?.(options.session, steps);
+  await options.recordSteps?.(session, steps);
+}
+
+/** The revisions steps are about: the revision that ran, or those a stamp moved to. */
+export function stepRevisions(steps: readonly CompletedStep[]): string[] {
+  return steps.flatMap(({ step }) => (step.kind === 'migration' ? [step.revision.id] : step.to));
+}
+
+/**
+ * The error a failed run ends with, once the database has rolled back: a failure to record is
+ * told where the version table ended up; a file system failure names the file.
+ */
+async function afterRollback(error: unknown, options: ExecuteOptions): Promise<unknown> {
+  const { session } = options;
+  if (error instanceof RecordingFailedError && error.heads === null) {
+    const heads = await readVersionRows(session, options.versionTable).then(
+      (state) => state.rows,
+      () => null,
+    );
+    return heads === null ? error : error.withHeads(heads, { ddlKept: !session.adapter.transactionalDdl });
+  }
+  if (error instanceof AmbixError) return error;
+  return session.adapter.environmentFailure?.(error, session.spec) ?? error;
 }
 
 async function runMigration(
@@ -143,18 +194,45 @@ async function runMigration(
     await transaction.verifyStep(step.revision.id);
   } catch (error) {
     session.listen(null);
+    if (!session.adapter.transactionalDdl && transaction.mode !== 'none') {
+      await noteImplicitCommit(record, error, session);
+    }
     // Before the heads are read for the report: the database must show where it really is.
     await transaction.abandon();
+    // A read-only file or a full disk is not the revision's fault: say so, and which file.
+    const environment = session.adapter.environmentFailure?.(error, session.spec);
+    if (environment) {
+      onEvent({
+        type: 'step-failed',
+        ...info,
+        durationMs: Math.round(performance.now() - started),
+        error: environment.message,
+      });
+      throw environment;
+    }
     const durationMs = Math.round(performance.now() - started);
     const failure = await describeFailure(step, record, error, options);
     onEvent({ type: 'step-failed', ...info, durationMs, error: failure.databaseError });
     throw failure;
   }
-  await transaction.completeStep({
+  const committed = await transaction.completeStep({
     step,
     timing: { started: startedAt, durationMs: performance.now() - started },
   });
-  onEvent({ type: 'step-done', ...info, durationMs: Math.round(performance.now() - started) });
+  onEvent({ type: 'step-done', ...info, durationMs: Math.round(performance.now() - started), committed });
+}
+
+/**
+ * MySQL/MariaDB commit the open transaction as a DDL statement starts, even when the statement
+ * then fails: ask the database whether that happened, so the report lists what it kept.
+ */
+async function noteImplicitCommit(record: StatementRecord, error: unknown, session: Session): Promise<void> {
+  const failed = record.failedStatementFor(error);
+  if (failed === null || session.adapter.committedBeforeFailure === undefined) return;
+  const committed = await session.adapter
+    .committedBeforeFailure(session.execute, failed, rootCause(error))
+    .catch(() => null);
+  if (committed === true) record.markCommitted();
 }
 
 async function runCode(
@@ -192,9 +270,15 @@ async function describeFailure(
   });
 }
 
-/** The innermost message: the database's own words rather than a wrapper's. */
-function rootMessage(error: unknown): string {
+/** The innermost error: the database's own rather than a wrapper's. */
+function rootCause(error: unknown): unknown {
   let current: unknown = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
+  return current;
+}
+
+/** The innermost message: the database's own words rather than a wrapper's. */
+function rootMessage(error: unknown): string {
+  const root = rootCause(error);
+  return root instanceof Error ? root.message : String(root);
 }

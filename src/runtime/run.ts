@@ -1,3 +1,4 @@
+import { AmbixError } from '../errors.js';
 import type { Plan } from '../script/plan.js';
 import type { VersionTableRef } from './dialects/adapter.js';
 import type { RunEventListener, StepInfo } from './events.js';
@@ -7,7 +8,7 @@ import type { RevisionCodeLoader } from './revision-code.js';
 import { connect, type Session } from './session.js';
 import type { TransactionMode } from './transaction.js';
 import { parseDatabaseUrl } from './url.js';
-import { readVersionRows, type VersionState, VersionTableSql } from './version-table.js';
+import { checkRevisionIdsFit, readVersionRows, type VersionState, VersionTableSql } from './version-table.js';
 
 export interface RunPlanOptions {
   readonly url: string;
@@ -68,7 +69,10 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
       const state = await readVersionRows(session, sql);
       // Planning depends on the rows alone: when nobody moved them meanwhile, the plan stands.
       const plan = sameVersionState(state, before) ? firstPlan : options.plan(state.rows);
-      if (plan.steps.length > 0) await options.beforeSteps?.(session, plan, state.rows);
+      if (plan.steps.length > 0) {
+        await checkRevisionIdsFit(session, sql, plan, state.exists);
+        await options.beforeSteps?.(session, plan, state.rows);
+      }
       const result = await executePlan(plan, {
         session,
         versionTable: sql,
@@ -86,6 +90,9 @@ export async function runPlan(options: RunPlanOptions): Promise<RunPlanResult> {
         stamped,
       });
     });
+  } catch (error) {
+    // A read-only file or a full disk is no statement's fault: say which file, and what to do.
+    throw (error instanceof AmbixError ? null : session.adapter.environmentFailure?.(error, spec)) ?? error;
   } finally {
     await session.close();
   }

@@ -1,7 +1,7 @@
 /** Statements that end or open transactions, issued by the runtime itself rather than a revision. */
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|SAVEPOINT|RELEASE)\b/i;
-/** Statements after which MySQL/MariaDB have committed everything so far, themselves included. */
-export const IMPLICIT_COMMIT = /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/i;
+
+import { causesImplicitCommit } from './dialects/mysql-implicit-commit.js';
 
 interface RecordedStatement {
   readonly sql: string;
@@ -55,7 +55,7 @@ export class StatementRecord {
       return;
     }
     this.#push({ sql: shorten(sql), ok: true });
-    if (this.#autocommit || (this.#implicitDdlCommit && IMPLICIT_COMMIT.test(sql))) {
+    if (this.#autocommit || (this.#implicitDdlCommit && causesImplicitCommit(sql))) {
       this.#committedCount = this.#total;
     }
   }
@@ -83,7 +83,10 @@ export class StatementRecord {
     }
   }
 
-  /** The transaction was committed: everything recorded so far stays. */
+  /**
+   * The transaction was committed: everything recorded so far stays. Also called when a failed
+   * statement had made the database commit before it ran (MySQL/MariaDB DDL).
+   */
   markCommitted(): void {
     this.#committedCount = this.#total;
   }

@@ -1,6 +1,6 @@
 import type { ConsistencyGuard } from './dialects/adapter.js';
+import { causesImplicitCommit, mayReopenAfter } from './dialects/mysql-implicit-commit.js';
 import type { Session } from './session.js';
-import { IMPLICIT_COMMIT } from './statement-record.js';
 
 /**
  * How migrations are grouped into transactions (config `transactionMode`):
@@ -89,7 +89,7 @@ export class TransactionControl<R> {
    * and its version-row change) atomic, as the failure report assumes.
    */
   async #reopenAfterImplicitCommit(sql: string): Promise<void> {
-    if (this.#open && IMPLICIT_COMMIT.test(sql)) {
+    if (this.#open && causesImplicitCommit(sql) && mayReopenAfter(sql)) {
       await this.#session.execute(this.#session.adapter.beginStatement);
     }
   }
@@ -127,19 +127,21 @@ export class TransactionControl<R> {
 
   /**
    * The step succeeded, `record` is what it leaves behind: written and committed now where steps
-   * commit one by one, or kept for the COMMIT of the transaction the steps share.
+   * commit one by one, or kept for the COMMIT of the transaction the steps share. Returns whether
+   * the step is committed now (durable), so that nothing is reported done before it is.
    */
-  async completeStep(record: R): Promise<void> {
+  async completeStep(record: R): Promise<boolean> {
     if (this.mode === 'none' || (this.mode === 'per-migration' && !this.#savepointSteps)) {
       await this.#writeRecords([record]);
       if (this.#open) await this.#commit();
-      return;
+      return true;
     }
     if (this.#stepOpen) {
       this.#stepOpen = false;
       await this.#session.execute(`RELEASE ${STEP_SAVEPOINT}`);
     }
     this.#pending.push(record);
+    return false;
   }
 
   /**

@@ -1,10 +1,19 @@
-import type { VersionRowChange } from '../script/plan.js';
+import { AmbixError } from '../errors.js';
+import type { Plan, VersionRowChange } from '../script/plan.js';
 import type { DialectAdapter, VersionTableRef } from './dialects/adapter.js';
-import { VersionRowMismatchError } from './errors.js';
+import {
+  RevisionIdTooLongError,
+  TableShapeError,
+  VERSION_TABLE_SHAPE,
+  VersionRowMismatchError,
+} from './errors.js';
 import type { Session } from './session.js';
 
 /** `alembic_version` in the connection's default schema: Alembic's default, so databases move freely. */
 export const DEFAULT_VERSION_TABLE: VersionTableRef = { name: 'alembic_version', schema: null };
+
+/** Alembic's `version_num VARCHAR(32)` (§4.1). */
+export const VERSION_COLUMN_WIDTH = 32;
 
 /** A version-table statement, with its values bound (online) or inline (offline). */
 export interface VersionStatement {
@@ -35,7 +44,7 @@ export class VersionTableSql {
     const constraint = this.#adapter.quoteIdentifier(`${this.table.name}_pkc`);
     return (
       `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${this.qualifiedName} (\n` +
-      '    version_num VARCHAR(32) NOT NULL, \n' +
+      `    version_num VARCHAR(${VERSION_COLUMN_WIDTH}) NOT NULL, \n` +
       `    CONSTRAINT ${constraint} PRIMARY KEY (version_num)\n)`
     );
   }
@@ -92,14 +101,76 @@ export interface VersionState {
   readonly rows: readonly string[];
 }
 
-/** Reads the rows with one SELECT; a missing table reads as no rows and creates nothing. */
+/**
+ * Reads the rows with one SELECT; a missing table reads as no rows and creates nothing. A table
+ * that cannot be read as a version table is a `TableShapeError` listing the columns it has.
+ */
 export async function readVersionRows(session: Session, sql: VersionTableSql): Promise<VersionState> {
   try {
     const { rows } = await session.execute(sql.select());
     return { exists: true, rows: rows.map((row) => String(row.version_num)) };
   } catch (error) {
     if (session.adapter.isMissingTable(error)) return { exists: false, rows: [] };
-    throw error;
+    throw await shapeFailure(session, sql.table, error);
+  }
+}
+
+/** The typed error for a table that exists but could not be read; environment failures first. */
+export async function shapeFailure(
+  session: Pick<Session, 'adapter' | 'execute' | 'spec'>,
+  table: VersionTableRef,
+  error: unknown,
+  described: { purpose: string; expected: string } = {
+    purpose: 'the version table',
+    expected: VERSION_TABLE_SHAPE,
+  },
+): Promise<AmbixError> {
+  if (error instanceof AmbixError) return error;
+  const environment = session.adapter.environmentFailure?.(error, session.spec);
+  if (environment) return environment;
+  const found = await session.adapter.tableColumns(session.execute, table).catch(() => []);
+  return new TableShapeError({
+    table: table.schema === null ? table.name : `${table.schema}.${table.name}`,
+    ...described,
+    found,
+    databaseError: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}
+
+/**
+ * Checks, before anything runs, that every revision id the plan writes fits the version column
+ * (Alembic's VARCHAR(32), or however the existing table was widened). SQLite enforces no length,
+ * but its declared one is what the other databases would hold a copy of this database to.
+ */
+export async function checkRevisionIdsFit(
+  session: Session,
+  sql: VersionTableSql,
+  plan: Plan,
+  tableExists: boolean,
+): Promise<void> {
+  const written = new Map<string, string | null>();
+  for (const step of plan.steps) {
+    for (const change of step.versionChanges) {
+      const id = change.kind === 'insert' ? change.revision : change.kind === 'update' ? change.to : null;
+      if (id !== null && !written.has(id)) written.set(id, null);
+    }
+    if (step.kind === 'migration') {
+      if (written.has(step.revision.id)) written.set(step.revision.id, step.revision.path);
+    }
+  }
+  const longest = Math.max(0, ...[...written.keys()].map((id) => id.length));
+  if (longest <= VERSION_COLUMN_WIDTH) return;
+  let width: number | null = VERSION_COLUMN_WIDTH;
+  if (tableExists) {
+    const columns = await session.adapter.tableColumns(session.execute, sql.table);
+    width = columns.find((column) => column.name.toLowerCase() === 'version_num')?.maxLength ?? null;
+  }
+  if (width === null) return;
+  for (const [revision, path] of written) {
+    if (revision.length > width) {
+      throw new RevisionIdTooLongError({ revision, path, width, table: sql.table.name });
+    }
   }
 }
 

@@ -15,8 +15,18 @@ describe('log lines for run events', () => {
   });
 
   test('a finished step reports its duration', () => {
-    expect(describeEvent({ type: 'step-done', durationMs: 12, ...step })).toBe('  done in 12 ms');
-    expect(describeEvent({ type: 'step-done', durationMs: 2500, ...step })).toBe('  done in 2.5 s');
+    expect(describeEvent({ type: 'step-done', durationMs: 12, committed: true, ...step })).toBe(
+      '  done in 12 ms',
+    );
+    expect(describeEvent({ type: 'step-done', durationMs: 2500, committed: true, ...step })).toBe(
+      '  done in 2.5 s',
+    );
+  });
+
+  test('a step not yet committed (it shares the run’s transaction) ran, and is not called done', () => {
+    expect(describeEvent({ type: 'step-done', durationMs: 12, committed: false, ...step })).toBe(
+      '  ran in 12 ms',
+    );
   });
 
   test('waiting for the lock names the lock and the holder', () => {

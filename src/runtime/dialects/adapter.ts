@@ -1,5 +1,6 @@
 import type { DialectName } from '../../dialect.js';
-import type { LockHolder } from '../errors.js';
+import type { AmbixError } from '../../errors.js';
+import type { ColumnShape, LockHolder } from '../errors.js';
 import type { ConnectionSpec } from '../url.js';
 
 /** Where the version table lives (`alembic_version` in the default schema unless configured). */
@@ -99,6 +100,32 @@ export interface DialectAdapter {
   /** Suffix Alembic (SQLAlchemy 1.4) puts on the offline version-row INSERT. */
   offlineInsertSuffix(table: string): string;
   createLock(spec: ConnectionSpec, run: StatementRunner, table: VersionTableRef): MigrationLock;
+  /** The table's columns in order; empty when it does not exist. For shape checks and messages. */
+  tableColumns(run: StatementRunner, table: VersionTableRef): Promise<ColumnShape[]>;
+  /**
+   * The typed error for a failure of the database's environment rather than of the SQL (SQLite:
+   * read-only file or folder, disk full), naming the file at fault; null for any other error.
+   */
+  environmentFailure?(error: unknown, spec: ConnectionSpec): AmbixError | null;
+  /**
+   * Where DDL commits implicitly: after `error` ended a statement, whether the database had
+   * already committed the open transaction (null: it cannot tell, the caller decides by rule).
+   */
+  committedBeforeFailure?(run: StatementRunner, sql: string, error: unknown): Promise<boolean | null>;
+}
+
+/** Reads the shape of a column list from rows `{ name, type, max }`. */
+export function columnShapes(rows: readonly Record<string, unknown>[]): ColumnShape[] {
+  return rows.map((row) => {
+    const type = String(row.type);
+    const declared = /\(\s*(\d+)\s*\)/.exec(type)?.[1];
+    const max = row.max ?? declared;
+    return {
+      name: String(row.name),
+      type,
+      maxLength: max === null || max === undefined ? null : Number(max),
+    };
+  });
 }
 
 /** Quotes an identifier only when it needs it, as SQLAlchemy renders names. */

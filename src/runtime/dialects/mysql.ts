@@ -1,6 +1,7 @@
 import type { ResultSetHeader } from 'mysql2';
 import {
   COMMON_RESERVED_WORDS,
+  columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
@@ -9,6 +10,7 @@ import {
 } from './adapter.js';
 import { mysql2Driver } from './drivers.js';
 import { lockName, sha256 } from './lock-key.js';
+import { causesImplicitCommit, MYSQL_PARSE_ERROR } from './mysql-implicit-commit.js';
 import { networkFailureReason } from './postgresql.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -87,5 +89,28 @@ export const mysqlAdapter: DialectAdapter = {
         await run('SELECT RELEASE_LOCK(?)', [name]);
       },
     };
+  },
+
+  async committedBeforeFailure(run, sql, error) {
+    // MariaDB says whether a transaction is still open: when not, the failed statement had
+    // committed it before failing (or there was none to lose). MySQL has no such variable; its
+    // manual's rule decides: a statement that commits implicitly commits as it starts, unless the
+    // server could not even parse it.
+    try {
+      const { rows } = await run('SELECT @@in_transaction AS open');
+      return Number(rows[0]?.open) === 0;
+    } catch {
+      return causesImplicitCommit(sql) && errorField(error, 'errno') !== MYSQL_PARSE_ERROR;
+    }
+  },
+
+  async tableColumns(run, table) {
+    const { rows } = await run(
+      'SELECT column_name AS name, column_type AS type, character_maximum_length AS max ' +
+        'FROM information_schema.columns WHERE table_name = ? AND table_schema = COALESCE(?, DATABASE()) ' +
+        'ORDER BY ordinal_position',
+      [table.name, table.schema],
+    );
+    return columnShapes(rows);
   },
 };

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import {
   COMMON_RESERVED_WORDS,
+  columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
@@ -128,5 +129,15 @@ export const postgresqlAdapter: DialectAdapter = {
         await run('SELECT pg_advisory_unlock($1::bigint)', [key.toString()]);
       },
     };
+  },
+
+  async tableColumns(run, table) {
+    const { rows } = await run(
+      "SELECT column_name AS name, data_type || COALESCE('(' || character_maximum_length || ')', '') AS type, " +
+        'character_maximum_length AS max FROM information_schema.columns ' +
+        'WHERE table_name = $1 AND table_schema = COALESCE($2, current_schema()) ORDER BY ordinal_position',
+      [table.name, table.schema],
+    );
+    return columnShapes(rows);
   },
 };

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { LockHolder } from '../errors.js';
+import { DatabaseFileError, type LockHolder } from '../errors.js';
 import type { ConnectionSpec } from '../url.js';
 import {
   COMMON_RESERVED_WORDS,
+  columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
@@ -33,16 +34,23 @@ function filenameOf(spec: ConnectionSpec): string {
 class SqliteSidecarLock implements MigrationLock {
   readonly description: string;
   readonly #path: string;
+  readonly #databaseFile: string;
   #handle: BetterSqlite3.Database | null = null;
 
   constructor(databaseFile: string) {
     this.#path = `${databaseFile}-ambix-lock`;
+    this.#databaseFile = databaseFile;
     this.description = `on ${databaseFile} (lock file ${this.#path})`;
   }
 
   async tryAcquire(): Promise<boolean> {
     const Database = betterSqlite3Driver();
-    const handle = new Database(this.#path, { timeout: 0 });
+    let handle: BetterSqlite3.Database;
+    try {
+      handle = new Database(this.#path, { timeout: 0 });
+    } catch (error) {
+      throw lockFileFailure(this.#path, this.#databaseFile, error);
+    }
     try {
       handle.exec('BEGIN EXCLUSIVE');
       this.#handle = handle;
@@ -50,7 +58,7 @@ class SqliteSidecarLock implements MigrationLock {
     } catch (error) {
       handle.close();
       if (errorField(error, 'code') === 'SQLITE_BUSY') return false;
-      throw error;
+      throw lockFileFailure(this.#path, this.#databaseFile, error);
     }
   }
 
@@ -68,6 +76,59 @@ class SqliteSidecarLock implements MigrationLock {
       handle.close();
     }
   }
+}
+
+/** The lock side file cannot be created or locked: its folder is read-only or full. */
+function lockFileFailure(lockFile: string, databaseFile: string, error: unknown): DatabaseFileError {
+  const folder = dirname(lockFile);
+  return new DatabaseFileError('LOCK_FILE_UNAVAILABLE', {
+    file: lockFile,
+    folder,
+    message:
+      `Cannot open the lock side file ${lockFile} of the SQLite database ${databaseFile}: ` +
+      `${errorField(error, 'message') ?? String(error)}. ambix holds its migration lock in that file, so the ` +
+      `folder ${folder} must be writable (it is read-only, or its disk is full). Make it writable, then rerun; ` +
+      'nothing was changed.',
+    cause: error,
+  });
+}
+
+/**
+ * A failure of the file system under the database rather than of a statement: a read-only file
+ * or folder (read-only mount, permissions) or a full disk. SQLite has then rolled back the open
+ * transaction itself.
+ */
+function sqliteEnvironmentFailure(error: unknown, spec: ConnectionSpec): DatabaseFileError | null {
+  const code = errorField(error, 'code') ?? '';
+  if (spec.dialect !== 'sqlite' || spec.filename === ':memory:') return null;
+  const file = spec.filename;
+  const folder = dirname(file);
+  const said = errorField(error, 'message') ?? code;
+  if (code === 'SQLITE_FULL') {
+    return new DatabaseFileError('DISK_FULL', {
+      file,
+      folder,
+      message:
+        `The disk holding the SQLite database ${file} is full (SQLite said: ${said}). SQLite rolled back ` +
+        `what this run had not committed. Free space in ${folder} (SQLite needs room for the database to ` +
+        'grow and for its journal, up to the size of the changes), then rerun; `ambix current` shows where ' +
+        'the database is.',
+      cause: error,
+    });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+    return new DatabaseFileError('DATABASE_READ_ONLY', {
+      file,
+      folder,
+      message:
+        `The SQLite database ${file} cannot be written (SQLite said: ${said}): the file or its folder ` +
+        `${folder} is read-only (a read-only mount, or permissions). ambix must write the file and create ` +
+        `its journal and lock side files in ${folder}. Make both writable, or migrate a writable copy; ` +
+        'nothing was changed.',
+      cause: error,
+    });
+  }
+  return null;
 }
 
 /**
@@ -168,5 +229,15 @@ export const sqliteAdapter: DialectAdapter = {
   createLock(spec) {
     const filename = filenameOf(spec);
     return filename === ':memory:' ? NO_LOCK : new SqliteSidecarLock(filename);
+  },
+
+  environmentFailure: sqliteEnvironmentFailure,
+
+  async tableColumns(run, table) {
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const schema = table.schema === null ? '' : `${quote(table.schema)}.`;
+    const { rows } = await run(`PRAGMA ${schema}table_info(${quote(table.name)})`);
+    // SQLite keeps any length declared but enforces none: the declared one is the contract.
+    return columnShapes(rows.map((row) => ({ name: row.name, type: row.type, max: null })));
   },
 };

@@ -1,9 +1,16 @@
 import { hostname, userInfo } from 'node:os';
 import { ambixVersion } from '../../package-info.js';
+import { RecordingFailedError, TableShapeError } from '../../runtime/errors.js';
 import type { Session } from '../../runtime/session.js';
 import { loadedRevisionChecksum } from '../../script/revision-code.js';
 import { revisionChecksum } from './checksum.js';
-import { type HistoryDirection, type HistoryRow, HistoryTableSql, rowFromDatabase } from './table.js';
+import {
+  DEFAULT_HISTORY_TABLE,
+  type HistoryDirection,
+  type HistoryRow,
+  HistoryTableSql,
+  rowFromDatabase,
+} from './table.js';
 
 /** What the history needs from a connection: a Session, or anything shaped like one. */
 export type HistoryConnection = Pick<Session, 'execute' | 'adapter'>;
@@ -88,10 +95,28 @@ export async function recordRows(
   if (options.ensureTable !== false) await ensureHistoryTable(connection, table);
   const sql = new HistoryTableSql(connection.adapter, table);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const insert = sql.insert(rows.slice(start, start + ROWS_PER_INSERT));
-    await connection.execute(insert.sql, insert.parameters);
+    const batch = rows.slice(start, start + ROWS_PER_INSERT);
+    const insert = sql.insert(batch);
+    try {
+      await connection.execute(insert.sql, insert.parameters);
+    } catch (error) {
+      // A history row is part of what a step leaves behind: failing to write it fails the step.
+      throw new RecordingFailedError({
+        table: sql.name,
+        what: batch.length === 1 ? 'history row' : 'history rows',
+        revisions: [...new Set(batch.map((row) => row.revision))],
+        statement: insert.sql,
+        databaseError: error instanceof Error ? error.message : String(error),
+        cause: error,
+      });
+    }
   }
 }
+
+/** What the history table must look like, for `TableShapeError`. */
+export const HISTORY_TABLE_SHAPE =
+  'the columns id, revision, direction, started_at, duration_ms, host, user_name, ambix_version, checksum, ' +
+  'as ambix creates them';
 
 /** The rows, newest first; null when the table does not exist (no command has written it yet). */
 export async function readHistory(
@@ -103,6 +128,17 @@ export async function readHistory(
     return (await connection.execute(sql)).rows.map(rowFromDatabase);
   } catch (error) {
     if (connection.adapter.isMissingTable(error)) return null;
-    throw error;
+    // Another tool's table of that name, or an older shape: say so instead of a driver error.
+    const found = await connection.adapter
+      .tableColumns(connection.execute, { name: options.table ?? DEFAULT_HISTORY_TABLE, schema: null })
+      .catch(() => []);
+    throw new TableShapeError({
+      table: options.table ?? DEFAULT_HISTORY_TABLE,
+      purpose: "ambix's history of what ran",
+      expected: HISTORY_TABLE_SHAPE,
+      found,
+      databaseError: error instanceof Error ? error.message : String(error),
+      cause: error,
+    });
   }
 }
