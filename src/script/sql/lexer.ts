@@ -8,7 +8,8 @@
  * - PostgreSQL: block comments nest; `E'…'` strings take backslash escapes; `$$…$$` and
  *   `$tag$…$tag$` dollar-quoted strings (a `$` after a name character, or before a digit, is not one).
  * - MySQL/MariaDB: `'…'` and `"…"` take backslash escapes; `` `…` `` identifiers; `#` starts a
- *   comment, and `--` does only when a space or the end of the line follows it; `DELIMITER x`
+ *   comment, and `--` does only when a space or the end of the line follows it; `/*! … *\/` is
+ *   code (a versioned comment the server runs), not a comment; `DELIMITER x`
  *   at the start of a line, between statements, sets the statement delimiter as the mysql client does.
  */
 import type { DialectName } from '../../dialect.js';
@@ -107,7 +108,11 @@ export class SqlLexer {
       return this.#lineComment();
     }
     if (char === '#' && mysql) return this.#lineComment();
-    if (char === '/' && src[pos + 1] === '*') return this.#blockComment();
+    if (char === '/' && src[pos + 1] === '*') {
+      const kind = this.#blockComment();
+      // `/*! … */` and MariaDB's `/*M! … */` are code the server runs (mysqldump's SET lines).
+      return mysql && /^\/\*M?!/.test(src.slice(pos, pos + 4)) ? 'other' : kind;
+    }
     if (char === "'") {
       const escapes = mysql || (this.dialect === 'postgresql' && this.#isEscapeStringPrefix(pos));
       return this.#quoted("'", "'", escapes);
@@ -120,7 +125,10 @@ export class SqlLexer {
       if (quote !== null) return quote;
     }
     if (WORD_START.test(char)) {
-      while (this.#pos < src.length && WORD_CHAR.test(src[this.#pos] ?? '')) this.#pos++;
+      // MySQL names may hold `$`, so `END$$` is the word END and the delimiter `$$`.
+      while (this.#pos < src.length && WORD_CHAR.test(src[this.#pos] ?? '') && !this.#atDelimiter()) {
+        this.#pos++;
+      }
       return 'word';
     }
     this.#pos = pos + 1;
@@ -130,6 +138,10 @@ export class SqlLexer {
   /** Moves past text the caller has read itself (a `.sql` revision's section line). */
   skipTo(offset: number): void {
     this.#pos = Math.max(this.#pos, offset);
+  }
+
+  #atDelimiter(): boolean {
+    return this.#delimiter !== null && this.source.startsWith(this.#delimiter, this.#pos);
   }
 
   #atLineStart(pos: number): boolean {
