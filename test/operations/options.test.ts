@@ -60,7 +60,9 @@ describe('op arguments, online (SQLite)', () => {
       suggestion: 'nullable',
       revisionPath: TEST_REVISION_PATH,
     });
-    expect(error.message).toContain("unknown option 'columns[1].nullabe'; did you mean 'nullable'?");
+    expect(error.message).toContain(
+      "unknown option 'columns[1].nullabe'; did you mean 'nullable'? Nothing was run for this call.",
+    );
     expect(online.statements).toEqual([]);
   });
 

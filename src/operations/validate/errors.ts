@@ -25,9 +25,11 @@ export class InvalidOptionError extends AmbixError {
   ) {
     const key = problem.path === '' ? argument : problem.path;
     const where = `${location.revisionPath}${line === null ? '' : `:${line}`}`;
+    const reason = describe(problem, key);
+    const stop = reason.endsWith('?') ? '' : '.';
     super(
       'INVALID_OPTION',
-      `${where}: ${operation} in revision ${location.revision}: ${describe(problem, key)}. Nothing was run for this call.`,
+      `${where}: ${operation} in revision ${location.revision}: ${reason}${stop} Nothing was run for this call.`,
     );
     this.revision = location.revision;
     this.revisionPath = location.revisionPath;
