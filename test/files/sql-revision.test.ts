@@ -106,8 +106,12 @@ DROP TABLE a`);
 
   it('keeps semicolons inside comments and drops pieces that hold only comments', () => {
     expect(
-      upgradeStatements('-- note; still a comment\nSELECT 1 /* a; b */;\n-- trailing; comment\n'),
-    ).toEqual(['-- note; still a comment\nSELECT 1 /* a; b */']);
+      upgradeStatements('-- note; still a comment\nSELECT 1 /* a; b */ + 1;\n-- trailing; comment\n'),
+    ).toEqual(['-- note; still a comment\nSELECT 1 /* a; b */ + 1']);
+  });
+
+  it('leaves a comment after the last code out of the statement, so a `;` after it ends it', () => {
+    expect(upgradeStatements('SELECT 1 -- the end\n')).toEqual(['SELECT 1']);
   });
 
   it('keeps dollar-quoted function bodies whole', () => {

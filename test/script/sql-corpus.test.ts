@@ -51,10 +51,14 @@ describeEachDialect('the SQL corpus', (dialect) => {
     expect(checks).toEqual(corpus.checks);
   });
 
-  it('renders offline (--sql) as the same statements', async () => {
+  it("renders offline (--sql) as a script the database's client splits back into the same statements", async () => {
     const s = await scenario([]);
     writeFileSync(join(s.project.migrations, 'corpus01.sql'), revisionFile(corpus));
     const script = await upgradeSql({ ...s.options, range: 'head' });
-    for (const statement of corpusStatements(corpus)) expect(script.sql).toContain(statement);
+    const scripted = splitSqlStatements(script.sql, dialect).map((statement) => statement.text);
+    for (const statement of corpusStatements(corpus)) {
+      // The first one follows the script's `-- Running upgrade` comment.
+      expect(scripted.filter((text) => text.endsWith(statement))).toHaveLength(1);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** The one SQL statement splitter, form by form, for each database's rules. */
 import { describe, expect, it } from 'vitest';
 import type { DialectName } from '../../src/dialect.js';
+import { scriptStatement } from '../../src/script/sql/script.js';
 import { SqlLexError, splitSqlStatements } from '../../src/script/sql/statements.js';
 
 function split(sql: string, dialect: DialectName): string[] {
@@ -139,5 +140,24 @@ describe('every dialect', () => {
     expect(lexError("SELECT 1;\nSELECT 'open", 'sqlite')).toMatchObject({ offset: 17 });
     expect(lexError('SELECT $$ open', 'postgresql').detail).toContain('unterminated dollar-quoted string $$');
     expect(lexError('/* a /* b */', 'postgresql').detail).toContain('unterminated /* comment');
+  });
+});
+
+describe('statements written into an offline script', () => {
+  it('ends each with ;', () => {
+    expect(scriptStatement('SELECT 1', 'postgresql')).toBe('SELECT 1;');
+    expect(scriptStatement('SELECT 1;', 'sqlite')).toBe('SELECT 1;');
+  });
+
+  it('puts a MySQL body holding ; between DELIMITER lines, with a delimiter it does not contain', () => {
+    const procedure = 'CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END';
+    expect(scriptStatement(procedure, 'mysql')).toBe(`DELIMITER $$\n${procedure}$$\nDELIMITER ;`);
+    const dollars = "CREATE PROCEDURE p() BEGIN SELECT '$$'; END";
+    expect(scriptStatement(dollars, 'mysql')).toBe(`DELIMITER //\n${dollars}//\nDELIMITER ;`);
+  });
+
+  it('leaves trigger and function bodies to the SQLite and PostgreSQL clients', () => {
+    const trigger = 'CREATE TRIGGER t AFTER UPDATE ON a BEGIN SELECT 1; END';
+    expect(scriptStatement(trigger, 'sqlite')).toBe(`${trigger};`);
   });
 });

@@ -12,7 +12,10 @@ import { SqlLexer, type SqlToken } from './lexer.js';
 export { SqlLexError } from './lexer.js';
 
 export interface SqlStatement {
-  /** The statement as it runs, comments included, without its delimiter. */
+  /**
+   * The statement as it runs: from its first comment or code to its last code, without its
+   * delimiter (a comment after the last code is left out, so a `;` written after it ends it).
+   */
   readonly text: string;
   /** The statement's code alone: leading comments left out, inner ones replaced by a space (for classifying). */
   readonly code: string;
@@ -50,8 +53,6 @@ export class StatementCollector {
   #start: number | null = null;
   #codeStart: number | null = null;
   #codeEnd = 0;
-  /** End of the last token that is not space: code or a comment. */
-  #textEnd = 0;
   /** Comments after the statement's first code token, to leave out of `code`. */
   #innerComments: SqlToken[] = [];
   #body: RoutineBody;
@@ -74,7 +75,6 @@ export class StatementCollector {
         return;
       case 'comment':
         this.#start ??= token.start;
-        this.#textEnd = token.end;
         if (this.#codeStart !== null) this.#innerComments.push(token);
         return;
       case 'delimiter-command':
@@ -93,7 +93,7 @@ export class StatementCollector {
   end(): void {
     if (this.#start !== null && this.#codeStart !== null) {
       this.statements.push({
-        text: this.source.slice(this.#start, this.#textEnd),
+        text: this.source.slice(this.#start, this.#codeEnd),
         code: this.#codeWithoutComments(this.#codeStart),
         start: this.#start,
       });
@@ -119,7 +119,6 @@ export class StatementCollector {
     this.#start ??= token.start;
     this.#codeStart ??= token.start;
     this.#codeEnd = token.end;
-    this.#textEnd = token.end;
     if (token.kind === 'word') this.#body.word(this.source.slice(token.start, token.end).toUpperCase());
   }
 }
