@@ -49,7 +49,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         : (await readVersionRows(session, new VersionTableSql(session.adapter, versionTableOf(config)))).rows;
     const revisions = await classifyPlan(planUpgrade(graph, current, target), {
       dialect,
-      loadCode: loadRevisionCode,
+      loadCode: (revision) => loadRevisionCode(revision, dialect),
       serverVersion: session?.serverVersion ?? null,
       read: session === null ? null : (statement) => session.execute(statement.sql, statement.parameters),
       ...(session === null ? {} : { rowProbe: rowProbe(session) }),

@@ -58,7 +58,7 @@ export async function renderOffline(
     dialect,
     versionTable: versionTableOf(config),
     transactionMode: config.transactionMode,
-    loadCode: loadRevisionCode,
+    loadCode: (revision) => loadRevisionCode(revision, dialect),
   });
   return { dialect, sql };
 }

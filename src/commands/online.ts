@@ -132,7 +132,7 @@ const revisionCodeModule = () => {
  * run is transpiled in one parallel batch, which on a cold cache replaces one esbuild call per
  * revision (most of the run on a fresh checkout) and on a warm one costs nothing extra.
  */
-function revisionCodeLoader(plan: () => Plan | undefined): RevisionCodeLoader {
+function revisionCodeLoader(plan: () => Plan | undefined, dialect: DialectName): RevisionCodeLoader {
   let prepared = false;
   return async (revision) => {
     const module = await revisionCodeModule();
@@ -143,7 +143,7 @@ function revisionCodeLoader(plan: () => Plan | undefined): RevisionCodeLoader {
         steps.flatMap((step) => (step.kind === 'migration' ? [step.revision] : [])),
       );
     }
-    return module.loadRevisionCode(revision);
+    return module.loadRevisionCode(revision, dialect);
   };
 }
 
@@ -160,8 +160,9 @@ export async function runOnline(
   const project = await loadOnlineProject(options);
   const { config } = project;
   let planned: Plan | undefined;
+  const url = requireUrl(config);
   const result = await runPlan({
-    url: requireUrl(config),
+    url,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     versionTable: versionTableOf(config),
     transactionMode: config.transactionMode,
@@ -170,7 +171,7 @@ export async function runOnline(
       planned = plan(project, rows);
       return planned;
     },
-    loadCode: revisionCodeLoader(() => planned),
+    loadCode: revisionCodeLoader(() => planned, parseDatabaseUrl(url, options.cwd).dialect),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...(beforeSteps === undefined
       ? {}

@@ -18,7 +18,7 @@ export async function refuseRollingBlocks(session: Session, plan: Plan, graph: R
   try {
     const classifications = await classifyPlan(plan, {
       dialect: session.spec.dialect,
-      loadCode: loadRevisionCode,
+      loadCode: (revision) => loadRevisionCode(revision, session.spec.dialect),
       serverVersion: session.serverVersion,
       read: reader === null ? null : (statement) => reader.execute(statement.sql, statement.parameters),
       ...(reader === null ? {} : { rowProbe: rowProbe(reader) }),

@@ -38,3 +38,4 @@ export type {
 } from './operations.js';
 export { Operations } from './operations.js';
 export * from './types.js';
+export { InvalidOptionError } from './validate/index.js';

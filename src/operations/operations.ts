@@ -22,6 +22,7 @@ import {
 import { createInspector } from './inspect/index.js';
 import type { Inspector } from './inspect/types.js';
 import type { ColumnSpec, ConstraintType, IndexElement, ReferentialAction, TableSpec } from './types.js';
+import { type Argument, shapes, validateArguments } from './validate/index.js';
 
 export interface DialectInfo {
   readonly name: DialectName;
@@ -132,6 +133,9 @@ export class Operations {
    * `:name` parameters, or a Kysely query. Returns the rows (none offline).
    */
   async execute(query: string | ExecutableQuery, parameters?: QueryParameters): Promise<StatementResult> {
+    if (typeof query !== 'string' && typeof (query as { compile?: unknown } | null)?.compile !== 'function') {
+      this.#validate('execute', [{ name: 'query', check: shapes.aString, value: query }]);
+    }
     const statement = this.#toStatement(query, parameters);
     return this.#run('execute', statement);
   }
@@ -142,6 +146,11 @@ export class Operations {
     rows: readonly Readonly<Record<string, unknown>>[],
     options: BulkInsertOptions = {},
   ): Promise<void> {
+    this.#validate(`bulkInsert(${table})`, [
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'rows', check: shapes.rows, value: rows },
+      { name: 'options', check: shapes.bulkInsertOptions, value: options },
+    ]);
     if (rows.length === 0) return;
     for (const batch of bulkInsertBatches(rows, options.rowByRow ?? false)) {
       const values = batch.map((row) => this.#bindableRow(row));
@@ -151,6 +160,10 @@ export class Operations {
   }
 
   async createTable(name: string, definition: CreateTableOptions): Promise<void> {
+    this.#validate(`createTable(${name})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'definition', check: shapes.createTableOptions, value: definition },
+    ]);
     const { ifNotExists, ...spec } = definition;
     await this.#perform(`createTable(${name})`, () =>
       this.#ddl.createTable({ name, ...spec }, { ifNotExists: ifNotExists ?? false }),
@@ -158,18 +171,34 @@ export class Operations {
   }
 
   async dropTable(name: string, options: { ifExists?: boolean } = {}): Promise<void> {
+    this.#validate(`dropTable(${name})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'options', check: shapes.dropTableOptions, value: options },
+    ]);
     await this.#perform(`dropTable(${name})`, () => this.#ddl.dropTable(name, options.ifExists ?? false));
   }
 
   async renameTable(from: string, to: string): Promise<void> {
+    this.#validate(`renameTable(${from} → ${to})`, [
+      { name: 'from', check: shapes.aString, value: from },
+      { name: 'to', check: shapes.aString, value: to },
+    ]);
     await this.#perform(`renameTable(${from} → ${to})`, () => this.#ddl.renameTable(from, to));
   }
 
   async addColumn(table: string, column: ColumnSpec): Promise<void> {
+    this.#validate(`addColumn(${table})`, [
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'column', check: shapes.columnSpec, value: column },
+    ]);
     await this.#perform(`addColumn(${table}.${column.name})`, () => this.#ddl.addColumn(table, column));
   }
 
   async dropColumn(table: string, column: string): Promise<void> {
+    this.#validate(`dropColumn(${table}.${column})`, [
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'column', check: shapes.aString, value: column },
+    ]);
     await this.#perform(`dropColumn(${table}.${column})`, () => this.#ddl.dropColumn(table, column));
   }
 
@@ -180,6 +209,11 @@ export class Operations {
    */
   async alterColumn(table: string, column: string, changes: AlterColumnChanges): Promise<void> {
     const label = `alterColumn(${table}.${column})`;
+    this.#validate(label, [
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'column', check: shapes.aString, value: column },
+      { name: 'changes', check: shapes.alterColumnChanges, value: changes },
+    ]);
     const existing = await this.#existingColumnFor(label, table, column, changes);
     await this.#perform(label, () => this.#ddl.alterColumn(table, column, changes, existing));
   }
@@ -191,6 +225,12 @@ export class Operations {
     options: CreateIndexOptions = {},
   ): Promise<void> {
     const label = `createIndex(${name} on ${table})`;
+    this.#validate(label, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'columns', check: shapes.indexElements, value: columns },
+      { name: 'options', check: shapes.createIndexOptions, value: options },
+    ]);
     const index = { name, columns, unique: options.unique ?? false, where: options.where };
     const statements = this.#render(label, () =>
       this.#ddl.createIndex(table, index, {
@@ -203,6 +243,10 @@ export class Operations {
 
   async dropIndex(name: string, options: DropIndexOptions = {}): Promise<void> {
     const label = `dropIndex(${name})`;
+    this.#validate(label, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'options', check: shapes.dropIndexOptions, value: options },
+    ]);
     const statements = this.#render(label, () =>
       this.#ddl.dropIndex(name, {
         table: options.table,
@@ -214,6 +258,11 @@ export class Operations {
   }
 
   async createPrimaryKey(name: string, table: string, columns: readonly string[]): Promise<void> {
+    this.#validate(`createPrimaryKey(${name} on ${table})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'columns', check: shapes.columnNames, value: columns },
+    ]);
     await this.#perform(`createPrimaryKey(${name} on ${table})`, () =>
       this.#ddl.createPrimaryKey(table, { name, columns }),
     );
@@ -227,6 +276,14 @@ export class Operations {
     referencedColumns: readonly string[],
     options: ForeignKeyOptions = {},
   ): Promise<void> {
+    this.#validate(`createForeignKey(${name} on ${sourceTable})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'sourceTable', check: shapes.aString, value: sourceTable },
+      { name: 'referencedTable', check: shapes.aString, value: referencedTable },
+      { name: 'columns', check: shapes.columnNames, value: columns },
+      { name: 'referencedColumns', check: shapes.columnNames, value: referencedColumns },
+      { name: 'options', check: shapes.foreignKeyOptions, value: options },
+    ]);
     await this.#perform(`createForeignKey(${name} on ${sourceTable})`, () =>
       this.#ddl.createForeignKey(sourceTable, {
         name,
@@ -240,18 +297,33 @@ export class Operations {
   }
 
   async createUniqueConstraint(name: string, table: string, columns: readonly string[]): Promise<void> {
+    this.#validate(`createUniqueConstraint(${name} on ${table})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'columns', check: shapes.columnNames, value: columns },
+    ]);
     await this.#perform(`createUniqueConstraint(${name} on ${table})`, () =>
       this.#ddl.createUniqueConstraint(table, { name, columns }),
     );
   }
 
   async createCheckConstraint(name: string, table: string, condition: string): Promise<void> {
+    this.#validate(`createCheckConstraint(${name} on ${table})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'condition', check: shapes.aString, value: condition },
+    ]);
     await this.#perform(`createCheckConstraint(${name} on ${table})`, () =>
       this.#ddl.createCheckConstraint(table, { name, expression: condition }),
     );
   }
 
   async dropConstraint(name: string, table: string, options: DropConstraintOptions = {}): Promise<void> {
+    this.#validate(`dropConstraint(${name} on ${table})`, [
+      { name: 'name', check: shapes.aString, value: name },
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'options', check: shapes.dropConstraintOptions, value: options },
+    ]);
     await this.#perform(`dropConstraint(${name} on ${table})`, () =>
       this.#ddl.dropConstraint(table, name, options.type),
     );
@@ -267,7 +339,17 @@ export class Operations {
     work: (batch: BatchOperations) => void | Promise<void>,
     options: BatchOptions = {},
   ): Promise<void> {
+    this.#validate(`batchAlterTable(${table})`, [
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'work', check: shapes.aFunction, value: work },
+      { name: 'options', check: shapes.batchOptions, value: options },
+    ]);
     await batchAlterTable(this.#context, this, table, work, options);
+  }
+
+  /** Refuses arguments the operation does not understand, before anything renders or runs. */
+  #validate(operation: string, args: readonly Argument[]): void {
+    validateArguments(this.#context, operation, args);
   }
 
   /** Renders an operation's statements, then runs them; nothing runs if rendering fails. */

@@ -3,6 +3,7 @@ import type { MigrationContext, Statement, StatementResult } from '../operations
 import { OfflineNotSupportedError } from '../operations/errors.js';
 import { Operations } from '../operations/operations.js';
 import type { MigrationStep, Plan } from '../script/plan.js';
+import { scriptStatement } from '../script/sql/script.js';
 import type { DialectAdapter, VersionTableRef } from './dialects/adapter.js';
 import { adapterFor } from './dialects/index.js';
 import { describeStep } from './events.js';
@@ -18,13 +19,17 @@ export interface OfflineOptions {
   readonly loadCode: RevisionCodeLoader;
 }
 
-/** Collects the script: statements separated by a blank line, each ending with `;` (§7). */
+/**
+ * Collects the script: statements separated by a blank line, each ending with `;` (§7), as the
+ * dialect's client reads them back (MySQL: DELIMITER lines around a body holding `;`).
+ */
 class ScriptWriter {
   readonly #parts: string[] = [];
 
+  constructor(private readonly dialect: DialectName) {}
+
   statement(sql: string): void {
-    const trimmed = sql.trim();
-    this.#parts.push(trimmed.endsWith(';') ? trimmed : `${trimmed};`);
+    this.#parts.push(scriptStatement(sql, this.dialect));
   }
 
   comment(text: string): void {
@@ -120,7 +125,7 @@ class OfflineMigrationContext implements MigrationContext {
 export async function renderOfflineScript(plan: Plan, options: OfflineOptions): Promise<string> {
   const adapter = adapterFor(options.dialect);
   const versionTable = new VersionTableSql(adapter, options.versionTable);
-  const writer = new ScriptWriter();
+  const writer = new ScriptWriter(options.dialect);
   const transactions = new OfflineTransactions(writer, adapter, options.transactionMode);
 
   if (transactions.mode === 'all') transactions.begin();
@@ -154,7 +159,7 @@ export async function renderOfflineScript(plan: Plan, options: OfflineOptions): 
 
 /** `ensure-version --sql`: the version table's DDL alone (Alembic also prints a DROP; ambix does not). */
 export function renderVersionTableScript(dialect: DialectName, table: VersionTableRef): string {
-  const writer = new ScriptWriter();
+  const writer = new ScriptWriter(dialect);
   writer.statement(new VersionTableSql(adapterFor(dialect), table).create({ ifNotExists: false }));
   return writer.toString();
 }

@@ -2,13 +2,14 @@ import type { DialectName } from '../dialect.js';
 import { Operations } from '../operations/operations.js';
 import type { Revision } from '../script/revision.js';
 import type { RevisionCode } from '../script/revision-code.js';
+import { SqlLexError, splitSqlStatements } from '../script/sql/statements.js';
 import { type ClassifiedOperation, type Finding, kindsOf, type RevisionClassification } from './findings.js';
 import type { OperationCall } from './operation-call.js';
 import { describeCall } from './operation-call.js';
 import { classifyOperation } from './operation-rules.js';
 import { type OperationRecorder, recordingOperations } from './recording-operations.js';
 import { type ReadStatement, SimulationContext } from './simulation-context.js';
-import { classifyStatement, splitStatements } from './sql-rules.js';
+import { classifyStatement } from './sql-rules.js';
 
 export interface ClassifyOptions {
   readonly dialect: DialectName;
@@ -81,12 +82,25 @@ class RevisionRecorder implements OperationRecorder {
 
   /** Statements given as SQL text: each write is an operation; reads are not. */
   sql(text: string): void {
-    for (const statement of splitStatements(text)) {
+    for (const statement of statementsOf(text, this.#dialect)) {
       const result = classifyStatement(this.#dialect, statement);
       if (!result.read) {
         this.operations.push({ operation: `execute: ${abbreviate(statement)}`, findings: result.findings });
       }
     }
+  }
+}
+
+/**
+ * SQL text split by the same splitter that runs it. Text it cannot split (an unterminated
+ * string) stays one statement: it is classified as written, and fails when it runs.
+ */
+function statementsOf(text: string, dialect: DialectName): string[] {
+  try {
+    return splitSqlStatements(text, dialect).map((statement) => statement.code);
+  } catch (error) {
+    if (error instanceof SqlLexError) return [text];
+    throw error;
   }
 }
 

@@ -13,24 +13,6 @@ function name(text: string): string {
   return text.replace(/["`[\]\s]/g, '');
 }
 
-/** Splits SQL text into statements at `;` outside quotes and comments. */
-export function splitStatements(sql: string): string[] {
-  const statements: string[] = [];
-  let current = '';
-  const pattern = /'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|--[^\n]*|\/\*[\s\S]*?\*\/|;|[^'"`;/-]+|./g;
-  for (const match of sql.matchAll(pattern)) {
-    const token = match[0];
-    if (token === ';') {
-      if (current.trim() !== '') statements.push(current.trim());
-      current = '';
-    } else if (!token.startsWith('--') && !token.startsWith('/*')) {
-      current += token;
-    }
-  }
-  if (current.trim() !== '') statements.push(current.trim());
-  return statements;
-}
-
 const READ = /^\s*(select|show|explain|describe|desc|values)\b/i;
 const READ_PRAGMA = /^\s*pragma\s+[\w.]+\s*(\(|$)/i;
 const WITH_READ = /^\s*with\b(?![\s\S]*\b(insert|update|delete)\b)/i;

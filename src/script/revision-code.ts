@@ -1,3 +1,4 @@
+import type { DialectName } from '../dialect.js';
 import {
   loadModule,
   preloadModules,
@@ -43,9 +44,14 @@ export function saveCompiledRevisionCode(): void {
   saveModulePackCaches();
 }
 
-export async function loadRevisionCode(revision: Revision): Promise<RevisionCode> {
+/**
+ * Loads a revision to run on `dialect`: a `.sql` revision's statements are split by that
+ * database's rules (its quotes, comments and delimiters differ).
+ */
+export async function loadRevisionCode(revision: Revision, dialect: DialectName): Promise<RevisionCode> {
   if (revision.format === 'sql') {
-    const body = parseSqlRevisionBody(readSourceBytes(revision.path).bytes.toString('utf8'), revision.path);
+    const source = readSourceBytes(revision.path).bytes.toString('utf8');
+    const body = parseSqlRevisionBody(source, revision.path, dialect);
     return { kind: 'sql', upgrade: body.upgrade, downgrade: body.downgrade };
   }
   let exports: Record<string, unknown>;

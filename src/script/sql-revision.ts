@@ -30,15 +30,14 @@
  * Sections: a line holding only `-- upgrade` or `-- downgrade` (any case) starts that section.
  * Each must appear exactly once; an empty section means there is nothing to do in that direction.
  *
- * Statements: each section is split on `;`, except where the `;` is inside a '…' string,
- * a "…" or `…` quoted identifier, a `--` or `/* … *\/` comment, or a PostgreSQL dollar-quoted
- * body (`$$…$$`, `$fn$…$fn$`), so function bodies and triggers stay whole. The final `;` is
- * optional. Comments stay with the statement that follows them; a piece holding only comments is
- * dropped. Write a quote inside a string doubled (`'it''s'`), which every dialect accepts;
- * backslash escapes are honoured only in PostgreSQL `E'…'` strings. MySQL's `DELIMITER` is not
- * needed (and not supported): the body of a procedure is a single statement when it has no `;`
- * outside quotes, otherwise use a `.ts` revision and `op.execute`.
+ * Statements: each section is split for the database it runs on by `sql/statements.ts`, the one
+ * splitter ambix has: on `;` outside strings, quoted names and comments (PostgreSQL: nested
+ * comments, `E'…'` escapes, dollar quotes; MySQL: `#` comments, backslash escapes, `DELIMITER`
+ * lines), and outside SQLite trigger bodies (`BEGIN … END`) and PostgreSQL `BEGIN ATOMIC … END`
+ * bodies. The final `;` is optional. Comments stay with the statement that follows them; a piece
+ * holding only comments is dropped.
  */
+import type { DialectName } from '../dialect.js';
 import { SqlRevisionFormatError } from './file-errors.js';
 import {
   HEADER_FIELDS,
@@ -49,6 +48,8 @@ import {
   type RevisionHeader,
   toRevisionHeader,
 } from './header-fields.js';
+import { SqlLexError, SqlLexer } from './sql/lexer.js';
+import { lineAt, StatementCollector } from './sql/statements.js';
 
 export interface SqlRevisionBody {
   readonly upgrade: readonly string[];
@@ -107,11 +108,48 @@ function parseValue(field: HeaderField, text: string): HeaderValue {
   return items;
 }
 
-/** The statements of both sections, split as described at the top of this file. */
-export function parseSqlRevisionBody(source: string, file: string): SqlRevisionBody {
-  const splitter = new StatementSplitter(withoutByteOrderMark(source), file);
-  splitter.run();
-  const { upgrade, downgrade } = splitter.sections;
+/** The statements of both sections, split for `dialect` as described at the top of this file. */
+export function parseSqlRevisionBody(source: string, file: string, dialect: DialectName): SqlRevisionBody {
+  const src = withoutByteOrderMark(source);
+  const sections: { upgrade?: StatementCollector; downgrade?: StatementCollector } = {};
+  const lexer = new SqlLexer(src, dialect);
+  let current: StatementCollector | null = null;
+  try {
+    for (
+      let token = lexer.next(true);
+      token !== null;
+      token = lexer.next(current?.atStatementStart ?? true)
+    ) {
+      const marker = sectionMarkerAt(src, token.start);
+      if (marker !== null) {
+        current?.end();
+        if (sections[marker.name] !== undefined) {
+          throw new SqlRevisionFormatError(
+            file,
+            lineAt(src, token.start),
+            `a second '-- ${marker.name}' line; each section appears once`,
+          );
+        }
+        current = new StatementCollector(src, dialect);
+        sections[marker.name] = current;
+        lexer.skipTo(marker.end);
+      } else if (current !== null) {
+        current.add(token);
+      } else if (token.kind !== 'space' && token.kind !== 'comment') {
+        throw new SqlRevisionFormatError(
+          file,
+          lineAt(src, token.start),
+          "SQL before the '-- upgrade' line; put statements inside the '-- upgrade' or '-- downgrade' section",
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof SqlLexError)
+      throw new SqlRevisionFormatError(file, lineAt(src, error.offset), error.detail);
+    throw error;
+  }
+  current?.end();
+  const { upgrade, downgrade } = sections;
   if (upgrade === undefined || downgrade === undefined) {
     const missing = upgrade === undefined ? 'upgrade' : 'downgrade';
     throw new SqlRevisionFormatError(
@@ -120,7 +158,21 @@ export function parseSqlRevisionBody(source: string, file: string): SqlRevisionB
       `no '-- ${missing}' line; a .sql revision needs both an '-- upgrade' and a '-- downgrade' section`,
     );
   }
-  return { upgrade, downgrade };
+  return {
+    upgrade: upgrade.statements.map((statement) => statement.text),
+    downgrade: downgrade.statements.map((statement) => statement.text),
+  };
+}
+
+/** A `-- upgrade` / `-- downgrade` line starting at `offset` (a token that begins its line), or null. */
+function sectionMarkerAt(source: string, offset: number): { name: SectionName; end: number } | null {
+  if (source[offset] !== '-') return null;
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  if (source.slice(lineStart, offset).trim() !== '') return null;
+  const newline = source.indexOf('\n', offset);
+  const end = newline === -1 ? source.length : newline;
+  const match = SECTION_MARKER.exec(source.slice(offset, end).trim());
+  return match === null ? null : { name: (match[1] ?? '').toLowerCase() as SectionName, end };
 }
 
 /** Editors on Windows may save UTF-8 with a BOM; it is not SQL. */
@@ -129,126 +181,3 @@ function withoutByteOrderMark(source: string): string {
 }
 
 type SectionName = 'upgrade' | 'downgrade';
-
-class StatementSplitter {
-  readonly sections: { upgrade?: string[]; downgrade?: string[] } = {};
-  private current: string[] | null = null;
-  private pos = 0;
-  private statementStart = 0;
-  /** Whether the statement being read holds anything besides comments and whitespace. */
-  private hasCode = false;
-
-  constructor(
-    private readonly src: string,
-    private readonly file: string,
-  ) {}
-
-  run(): void {
-    const src = this.src;
-    while (this.pos < src.length) {
-      const char = src[this.pos];
-      if (char === '-' && src[this.pos + 1] === '-') {
-        this.lineComment();
-      } else if (char === '/' && src[this.pos + 1] === '*') {
-        const end = src.indexOf('*/', this.pos + 2);
-        if (end === -1) throw this.error(this.pos, 'unterminated /* comment');
-        this.pos = end + 2;
-      } else if (char === "'") {
-        this.markCode();
-        const escapes = /[eE]/.test(src[this.pos - 1] ?? '') && !/\w/.test(src[this.pos - 2] ?? '');
-        this.quoted("'", escapes);
-      } else if (char === '"' || char === '`') {
-        this.markCode();
-        this.quoted(char, false);
-      } else if (char === '$' && this.dollarQuote()) {
-        // dollarQuote() moved past the whole body.
-      } else if (char === ';') {
-        this.markCode();
-        this.endStatement(this.pos);
-        this.pos++;
-        this.statementStart = this.pos;
-      } else {
-        if (char !== ' ' && char !== '\n' && char !== '\t' && char !== '\r') this.markCode();
-        this.pos++;
-      }
-    }
-    this.endStatement(src.length);
-  }
-
-  private markCode(): void {
-    if (this.current === null) {
-      throw this.error(this.pos, "SQL before the '-- upgrade' line; put statements inside a section");
-    }
-    this.hasCode = true;
-  }
-
-  private lineComment(): void {
-    const src = this.src;
-    const lineStart = src.lastIndexOf('\n', this.pos - 1) + 1;
-    const newline = src.indexOf('\n', this.pos);
-    const lineEnd = newline === -1 ? src.length : newline;
-    const atLineStart = src.slice(lineStart, this.pos).trim() === '';
-    const marker = atLineStart ? SECTION_MARKER.exec(src.slice(this.pos, lineEnd).trim()) : null;
-    if (marker !== null) {
-      this.endStatement(lineStart);
-      this.enterSection((marker[1] ?? '').toLowerCase() as SectionName, lineStart);
-      this.statementStart = lineEnd;
-    }
-    this.pos = lineEnd;
-  }
-
-  private enterSection(name: SectionName, offset: number): void {
-    if (this.sections[name] !== undefined) {
-      throw this.error(offset, `a second '-- ${name}' line; each section appears once`);
-    }
-    const statements: string[] = [];
-    this.sections[name] = statements;
-    this.current = statements;
-  }
-
-  private endStatement(end: number): void {
-    if (this.current !== null && this.hasCode) {
-      const text = this.src.slice(this.statementStart, end).trim();
-      if (text !== '') this.current.push(text);
-    }
-    this.hasCode = false;
-  }
-
-  private quoted(quote: string, backslashEscapes: boolean): void {
-    const src = this.src;
-    const start = this.pos;
-    let i = this.pos + 1;
-    while (i < src.length) {
-      const char = src[i];
-      if (backslashEscapes && char === '\\') i += 2;
-      else if (char === quote) {
-        // A doubled quote is an escaped quote, not the end.
-        if (src[i + 1] === quote) i += 2;
-        else {
-          this.pos = i + 1;
-          return;
-        }
-      } else i++;
-    }
-    throw this.error(start, `unterminated ${quote}…${quote} (quotes inside a string are written doubled)`);
-  }
-
-  /** A PostgreSQL dollar-quoted body; returns false when the `$` starts something else (`$1`). */
-  private dollarQuote(): boolean {
-    const src = this.src;
-    if (/[\w$]/.test(src[this.pos - 1] ?? '')) return false;
-    const match = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(src.slice(this.pos, this.pos + 64));
-    if (match === null) return false;
-    this.markCode();
-    const delimiter = match[0];
-    const end = src.indexOf(delimiter, this.pos + delimiter.length);
-    if (end === -1) throw this.error(this.pos, `unterminated dollar-quoted body ${delimiter}`);
-    this.pos = end + delimiter.length;
-    return true;
-  }
-
-  private error(offset: number, detail: string): SqlRevisionFormatError {
-    const line = this.src.slice(0, offset).split('\n').length;
-    return new SqlRevisionFormatError(this.file, line, detail);
-  }
-}

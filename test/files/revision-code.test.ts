@@ -10,7 +10,7 @@ const HEADER = "export const revision = 'a1';\nexport const downRevision = null;
 
 async function load(name: string, source: string, format: RevisionFormat) {
   const project = createTempProject({ [name]: source });
-  return loadRevisionCode(readRevisionFile(project.path(name), format));
+  return loadRevisionCode(readRevisionFile(project.path(name), format), 'sqlite');
 }
 
 describe('loading a revision’s code', () => {
@@ -45,9 +45,10 @@ export async function downgrade(op: Op): Promise<void> { op.calls.push('down'); 
 
   it('rejects a module without downgrade, naming the file', async () => {
     const project = createTempProject({ 'a1.ts': `${HEADER}export async function upgrade() {}\n` });
-    const error = await loadRevisionCode(readRevisionFile(project.path('a1.ts'), 'typescript')).catch(
-      (e: unknown) => e,
-    );
+    const error = await loadRevisionCode(
+      readRevisionFile(project.path('a1.ts'), 'typescript'),
+      'sqlite',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingMigrationFunctionError);
     expect((error as Error).message).toContain(project.path('a1.ts'));
     expect((error as Error).message).toContain("'downgrade(op)'");
@@ -55,9 +56,10 @@ export async function downgrade(op: Op): Promise<void> { op.calls.push('down'); 
 
   it('wraps a syntax error with the file name and keeps the cause', async () => {
     const project = createTempProject({ 'a1.ts': `${HEADER}export async function upgrade( {\n` });
-    const error = await loadRevisionCode(readRevisionFile(project.path('a1.ts'), 'typescript')).catch(
-      (e: unknown) => e,
-    );
+    const error = await loadRevisionCode(
+      readRevisionFile(project.path('a1.ts'), 'typescript'),
+      'sqlite',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RevisionImportError);
     expect((error as Error).message).toContain(project.path('a1.ts'));
     expect((error as Error).cause).toBeInstanceOf(ModuleSyntaxError);
@@ -65,9 +67,10 @@ export async function downgrade(op: Op): Promise<void> { op.calls.push('down'); 
 
   it('wraps an error thrown while the module initialises', async () => {
     const project = createTempProject({ 'a1.ts': `${HEADER}throw new Error('boom at import');\n` });
-    const error = await loadRevisionCode(readRevisionFile(project.path('a1.ts'), 'typescript')).catch(
-      (e: unknown) => e,
-    );
+    const error = await loadRevisionCode(
+      readRevisionFile(project.path('a1.ts'), 'typescript'),
+      'sqlite',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RevisionImportError);
     expect((error as Error).message).toContain('boom at import');
   });
@@ -83,7 +86,9 @@ export async function downgrade(op: Op): Promise<void> { op.calls.push('down'); 
     ];
     await preloadRevisionCode(revisions);
     const ran: string[] = [];
-    const [first, second] = await Promise.all(revisions.map((revision) => loadRevisionCode(revision)));
+    const [first, second] = await Promise.all(
+      revisions.map((revision) => loadRevisionCode(revision, 'sqlite')),
+    );
     if (first?.kind !== 'module') throw new Error('expected a module revision');
     await first.upgrade(ran);
     expect(ran).toEqual(['a1']);

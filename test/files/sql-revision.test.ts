@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { DialectName } from '../../src/dialect.js';
 import { MissingHeaderFieldError, SqlRevisionFormatError } from '../../src/script/file-errors.js';
 import { parseSqlRevisionBody, readSqlHeader } from '../../src/script/sql-revision.js';
 
 const FILE = '/project/migrations/abc.sql';
 
-function body(sections: string) {
-  return parseSqlRevisionBody(`-- revision: abc\n-- downRevision: null\n${sections}`, FILE);
+function body(sections: string, dialect: DialectName = 'postgresql') {
+  return parseSqlRevisionBody(`-- revision: abc\n-- downRevision: null\n${sections}`, FILE, dialect);
 }
 
-function upgradeStatements(sql: string): readonly string[] {
-  return body(`-- upgrade\n${sql}\n-- downgrade\n`).upgrade;
+function upgradeStatements(sql: string, dialect: DialectName = 'postgresql'): readonly string[] {
+  return body(`-- upgrade\n${sql}\n-- downgrade\n`, dialect).upgrade;
 }
 
 function thrown(action: () => unknown): unknown {
@@ -98,16 +99,19 @@ DROP TABLE a`);
   });
 
   it('keeps semicolons inside strings and quoted identifiers', () => {
-    expect(upgradeStatements(`INSERT INTO "t;1" (\`c;2\`) VALUES ('a;b', 'it''s;');SELECT 1;`)).toEqual([
-      `INSERT INTO "t;1" (\`c;2\`) VALUES ('a;b', 'it''s;')`,
-      'SELECT 1',
-    ]);
+    expect(
+      upgradeStatements(`INSERT INTO "t;1" (\`c;2\`) VALUES ('a;b', 'it''s;');SELECT 1;`, 'sqlite'),
+    ).toEqual([`INSERT INTO "t;1" (\`c;2\`) VALUES ('a;b', 'it''s;')`, 'SELECT 1']);
   });
 
   it('keeps semicolons inside comments and drops pieces that hold only comments', () => {
     expect(
-      upgradeStatements('-- note; still a comment\nSELECT 1 /* a; b */;\n-- trailing; comment\n'),
-    ).toEqual(['-- note; still a comment\nSELECT 1 /* a; b */']);
+      upgradeStatements('-- note; still a comment\nSELECT 1 /* a; b */ + 1;\n-- trailing; comment\n'),
+    ).toEqual(['-- note; still a comment\nSELECT 1 /* a; b */ + 1']);
+  });
+
+  it('leaves a comment after the last code out of the statement, so a `;` after it ends it', () => {
+    expect(upgradeStatements('SELECT 1 -- the end\n')).toEqual(['SELECT 1']);
   });
 
   it('keeps dollar-quoted function bodies whole', () => {
@@ -135,7 +139,7 @@ $body$ LANGUAGE plpgsql`;
     const source =
       '\uFEFF-- revision: a\r\n-- downRevision: null\r\n-- upgrade\r\nSELECT 1;\r\n-- downgrade\r\n';
     expect(readSqlHeader(source, FILE).id).toBe('a');
-    expect(parseSqlRevisionBody(source, FILE)).toEqual({ upgrade: ['SELECT 1'], downgrade: [] });
+    expect(parseSqlRevisionBody(source, FILE, 'sqlite')).toEqual({ upgrade: ['SELECT 1'], downgrade: [] });
   });
 
   it('gives an empty list for an empty section', () => {

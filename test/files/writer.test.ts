@@ -114,7 +114,7 @@ describe('writing a new revision file', () => {
       message: 'm',
     });
     expect(readFileSync(path, 'utf8')).toContain("import type { Operations } from 'ambix';");
-    const code = await loadRevisionCode(readRevisionFile(path, 'typescript'));
+    const code = await loadRevisionCode(readRevisionFile(path, 'typescript'), 'sqlite');
     expect(code.kind).toBe('module');
     if (code.kind === 'module') await expect(code.upgrade({})).resolves.toBeUndefined();
   });
@@ -132,7 +132,7 @@ describe('writing a new revision file', () => {
     expect(basename(path)).toBe('j1_js.mjs');
     const revision = readRevisionFile(path, 'javascript');
     expect(revision).toMatchObject({ id: 'j1', downRevisions: ['p0'], message: 'js' });
-    expect((await loadRevisionCode(revision)).kind).toBe('module');
+    expect((await loadRevisionCode(revision, 'sqlite')).kind).toBe('module');
   });
 
   it('writes a SQL revision with a header and empty sections', async () => {
@@ -153,7 +153,7 @@ describe('writing a new revision file', () => {
       dependsOn: [],
       message: 'multi line',
     });
-    expect(await loadRevisionCode(readRevisionFile(path, 'sql'))).toEqual({
+    expect(await loadRevisionCode(readRevisionFile(path, 'sql'), 'sqlite')).toEqual({
       kind: 'sql',
       upgrade: [],
       downgrade: [],

@@ -41,7 +41,10 @@ function revision(id: string, down: string | null, body: string, extra = ''): Re
 
 async function classifiedChain(revisions: readonly Revision[]) {
   const graph = RevisionGraph.build(revisions);
-  return classifyPlan(planUpgrade(graph, [], 'head'), { dialect: 'postgresql', loadCode: loadRevisionCode });
+  return classifyPlan(planUpgrade(graph, [], 'head'), {
+    dialect: 'postgresql',
+    loadCode: (revision) => loadRevisionCode(revision, 'postgresql'),
+  });
 }
 
 test('an upgrade plan is classified revision by revision, in order', async () => {

@@ -5,6 +5,7 @@
  */
 import type { MigrationContext } from '../context.js';
 import type { TableSpec } from '../types.js';
+import { validateArguments } from '../validate/index.js';
 import { recordBatch } from './recorder.js';
 import { type ColumnRename, rebuildTable } from './sqlite-rebuild.js';
 import type { BatchChange, BatchOperations, BatchOptions, PlainOperations } from './types.js';
@@ -19,7 +20,9 @@ export async function batchAlterTable(
   work: (batch: BatchOperations) => void | Promise<void>,
   options: BatchOptions = {},
 ): Promise<void> {
-  const { batch, changes } = recordBatch(table);
+  const { batch, changes } = recordBatch(table, (operation, args) =>
+    validateArguments(context, operation, args),
+  );
   await work(batch);
   if (changes.length === 0) return;
   const recreate = options.recreate ?? 'auto';
