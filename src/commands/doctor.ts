@@ -4,15 +4,16 @@ import { AmbixError } from '../errors.js';
 import { createInspector } from '../operations/inspect/index.js';
 import type { Session } from '../runtime/session.js';
 import { describeConnection, parseDatabaseUrl, redactUrl } from '../runtime/url.js';
-import { readVersionRows, VersionTableSql } from '../runtime/version-table.js';
 import type { DoctorFinding } from '../safety/doctor/finding.js';
 import { checkSchema } from '../safety/doctor/schema-checks.js';
-import { checkChangedRevisions, checkFileHeads, checkVersionRows } from '../safety/doctor/version-checks.js';
+import { checkChangedRevisions, checkFileHeads } from '../safety/doctor/version-checks.js';
 import { readHistory } from '../safety/history/record.js';
 import { connectIfExists } from '../safety/live-database.js';
 import { SimulationContext } from '../safety/simulation-context.js';
+import { readVersionRowsState } from '../safety/version-state.js';
 import { discoverRevisions } from '../script/discovery.js';
 import { RevisionGraph } from '../script/graph.js';
+import { diagnoseVersionRows, type VersionRowsFinding } from '../script/version-diagnosis.js';
 import { versionTableOf } from './online.js';
 import type { ProjectOptions } from './project.js';
 
@@ -62,13 +63,15 @@ export async function doctor(options: DoctorOptions = {}): Promise<DoctorResult>
   const spec = parseDatabaseUrl(config.url, options.cwd);
   const session = await attempt(findings, 'connection', () => connectIfExists(spec));
   if (session === null) {
-    if (!findings.some((finding) => finding.check === 'connection')) {
-      findings.push({
-        check: 'connection',
-        severity: 'error',
-        message: `${describeConnection(spec)} does not exist.`,
-        fix: 'Check the URL; `ambix upgrade head` creates a new SQLite database.',
-      });
+    if (!findings.some((finding) => finding.check === 'connection') && graph !== null) {
+      const state = {
+        database: describeConnection(spec),
+        databaseExists: false,
+        tableExists: false,
+        rows: [],
+        otherTables: [],
+      };
+      findings.push(...diagnoseVersionRows(graph, state, config.versionTable).map(asDoctorFinding));
     }
     return finish(redactUrl(config.url));
   }
@@ -97,12 +100,17 @@ async function checkDatabase(
   });
   const quote = (name: string) => session.adapter.quoteIdentifier(name);
   findings.push(...(await checkSchema(createInspector(context), session.spec.dialect, quote)));
-  const versionTable = new VersionTableSql(session.adapter, versionTableOf(config));
-  const { rows } = await readVersionRows(session, versionTable);
+  const state = await readVersionRowsState(session, versionTableOf(config), [historyTable]);
   if (graph === null) return;
-  findings.push(...checkVersionRows(graph, rows, config.versionTable));
+  findings.push(...diagnoseVersionRows(graph, state, config.versionTable).map(asDoctorFinding));
+  const { rows } = state;
   const history = await readHistory(session, { table: historyTable });
   if (history !== null) findings.push(...checkChangedRevisions(graph, rows, history));
+}
+
+/** The shared diagnosis of the version rows, as doctor lists it. */
+function asDoctorFinding(finding: VersionRowsFinding): DoctorFinding {
+  return { check: finding.check, severity: finding.severity, message: finding.message, fix: finding.fix };
 }
 
 function checkFolders(config: ResolvedConfig, cwd: string): DoctorFinding[] {

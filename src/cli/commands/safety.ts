@@ -123,6 +123,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
         target,
         ...(flags.dialect === undefined ? {} : { dialect: flags.dialect }),
       });
+      for (const finding of result.findings) output.warning(`${finding.message}\n    fix: ${finding.fix}`);
       output.notice(
         result.url === null
           ? `Classified for ${result.dialect} from base, without a database: reads see an empty one.`
