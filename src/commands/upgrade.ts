@@ -31,7 +31,10 @@ export function upgrade(options: UpgradeOptions): Promise<MigrationResult> {
     },
     // The safety layer is loaded only here, when the upgrade has steps to run.
     async (project, run) => (await import('./upgrade-checks.js')).upgradeChecks(options)(project, run),
-  );
+  ).catch(async (error: unknown) => {
+    // A revision that fails on what is already there: say where the schema really is.
+    throw await (await import('./upgrade-checks.js')).explainUpgradeFailure(error, options);
+  });
 }
 
 export interface UpgradePlanOptions extends ProjectOptions {

@@ -11,7 +11,8 @@ export type DoctorCheck =
   | 'batch-leftover'
   | 'multiple-heads-files'
   | VersionRowsCheck
-  | 'changed-revision';
+  | 'changed-revision'
+  | 'schema-version';
 
 export interface DoctorFinding {
   readonly check: DoctorCheck;
