@@ -52,6 +52,8 @@ export function diagnoseVersionRows(
   versionTable: string,
 ): VersionRowsFinding[] {
   const stampTo = state.schemaMatches ?? SCHEMA_REVISION;
+  // Only doctor compares the schema with the revisions; elsewhere the placeholder says where to look.
+  const lookup = state.schemaMatches == null ? ' (`ambix doctor` names it)' : '';
   if (!state.databaseExists) {
     return [
       {
@@ -74,7 +76,7 @@ export function diagnoseVersionRows(
         message:
           `The database has ${state.otherTables.length} table(s) (${list(state.otherTables)}) but no ${versionTable} table, ` +
           'so ambix takes it for an empty database: `upgrade` would run every revision from the first and fail on the first table or column that already exists.',
-        fix: `Record the revision the schema is at: \`ambix stamp ${stampTo}\`.`,
+        fix: `Record the revision the schema is at: \`ambix stamp ${stampTo}\`${lookup}.`,
       },
     ];
   }
@@ -100,7 +102,7 @@ export function diagnoseVersionRows(
       message:
         `${versionTable} holds revision ${row}, which no revision file defines (the database was migrated by files missing here): ` +
         'no upgrade, downgrade or plan can start from it.',
-      fix: `Restore the revision file for ${row} (another branch or deploy may have it), or record the revision the schema is at: \`ambix stamp --purge ${stampTo}\`.`,
+      fix: `Restore the revision file for ${row} (another branch or deploy may have it), or record the revision the schema is at: \`ambix stamp --purge ${stampTo}\`${lookup}.`,
     });
   }
   const heads = headsOf(graph, known);
