@@ -4,15 +4,18 @@ import { AmbixError } from '../errors.js';
 import { createInspector } from '../operations/inspect/index.js';
 import type { Session } from '../runtime/session.js';
 import { describeConnection, parseDatabaseUrl, redactUrl } from '../runtime/url.js';
-import { readVersionRows, VersionTableSql } from '../runtime/version-table.js';
 import type { DoctorFinding } from '../safety/doctor/finding.js';
 import { checkSchema } from '../safety/doctor/schema-checks.js';
-import { checkChangedRevisions, checkFileHeads, checkVersionRows } from '../safety/doctor/version-checks.js';
+import { checkChangedRevisions, checkFileHeads } from '../safety/doctor/version-checks.js';
 import { readHistory } from '../safety/history/record.js';
 import { connectIfExists } from '../safety/live-database.js';
+import { describeMatch, matchLiveSchema, type SchemaMatch } from '../safety/schema-match.js';
 import { SimulationContext } from '../safety/simulation-context.js';
+import { readVersionRowsState } from '../safety/version-state.js';
 import { discoverRevisions } from '../script/discovery.js';
 import { RevisionGraph } from '../script/graph.js';
+import { loadRevisionCode } from '../script/revision-code.js';
+import { diagnoseVersionRows, type VersionRowsFinding } from '../script/version-diagnosis.js';
 import { versionTableOf } from './online.js';
 import type { ProjectOptions } from './project.js';
 
@@ -62,13 +65,15 @@ export async function doctor(options: DoctorOptions = {}): Promise<DoctorResult>
   const spec = parseDatabaseUrl(config.url, options.cwd);
   const session = await attempt(findings, 'connection', () => connectIfExists(spec));
   if (session === null) {
-    if (!findings.some((finding) => finding.check === 'connection')) {
-      findings.push({
-        check: 'connection',
-        severity: 'error',
-        message: `${describeConnection(spec)} does not exist.`,
-        fix: 'Check the URL; `ambix upgrade head` creates a new SQLite database.',
-      });
+    if (!findings.some((finding) => finding.check === 'connection') && graph !== null) {
+      const state = {
+        database: describeConnection(spec),
+        databaseExists: false,
+        tableExists: false,
+        rows: [],
+        otherTables: [],
+      };
+      findings.push(...diagnoseVersionRows(graph, state, config.versionTable).map(asDoctorFinding));
     }
     return finish(redactUrl(config.url));
   }
@@ -96,13 +101,58 @@ async function checkDatabase(
     onWrite: () => {},
   });
   const quote = (name: string) => session.adapter.quoteIdentifier(name);
-  findings.push(...(await checkSchema(createInspector(context), session.spec.dialect, quote)));
-  const versionTable = new VersionTableSql(session.adapter, versionTableOf(config));
-  const { rows } = await readVersionRows(session, versionTable);
+  const inspector = createInspector(context);
+  findings.push(...(await checkSchema(inspector, session.spec.dialect, quote)));
+  const state = await readVersionRowsState(session, versionTableOf(config), [historyTable]);
   if (graph === null) return;
-  findings.push(...checkVersionRows(graph, rows, config.versionTable));
+  const match =
+    graph.revisions.length === 0
+      ? null
+      : await matchLiveSchema(graph, inspector, session.spec.dialect, loadRevisionCode);
+  const diagnosis = diagnoseVersionRows(
+    graph,
+    { ...state, schemaMatches: match?.revision ?? null },
+    config.versionTable,
+  );
+  findings.push(...diagnosis.map(asDoctorFinding));
+  const mismatch =
+    match === null || diagnosis.length > 0
+      ? null
+      : schemaVersionFinding(match, state.rows, config.versionTable);
+  if (mismatch !== null) findings.push(mismatch);
+  const { rows } = state;
   const history = await readHistory(session, { table: historyTable });
   if (history !== null) findings.push(...checkChangedRevisions(graph, rows, history));
+}
+
+/**
+ * The version table names one revision and the live schema is clearly at another: it matches that
+ * other revision strictly better than the recorded one (the schema cannot tell apart revisions
+ * that change no table, column or index, so those never count as a mismatch).
+ */
+function schemaVersionFinding(
+  match: SchemaMatch,
+  rows: readonly string[],
+  versionTable: string,
+): DoctorFinding | null {
+  const [recorded] = rows;
+  if (rows.length !== 1 || recorded === undefined || match.revision === null) return null;
+  if (recorded === match.revision || match.indistinguishable.includes(recorded)) return null;
+  const atRecorded = match.differencesAt.get(recorded);
+  if (atRecorded === undefined || atRecorded <= match.differences.length) return null;
+  return {
+    check: 'schema-version',
+    severity: 'error',
+    message:
+      `${versionTable} says the database is at ${recorded}, but ${describeMatch(match)}: ` +
+      'upgrade would rerun changes that are already there, or skip ones that are not.',
+    fix: `Record the revision the schema is at: \`ambix stamp ${match.revision}\`.`,
+  };
+}
+
+/** The shared diagnosis of the version rows, as doctor lists it. */
+function asDoctorFinding(finding: VersionRowsFinding): DoctorFinding {
+  return { check: finding.check, severity: finding.severity, message: finding.message, fix: finding.fix };
 }
 
 function checkFolders(config: ResolvedConfig, cwd: string): DoctorFinding[] {

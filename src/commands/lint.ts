@@ -1,12 +1,17 @@
 import type { DialectName } from '../dialect.js';
 import { UsageError } from '../errors.js';
 import { parseDatabaseUrl, redactUrl } from '../runtime/url.js';
-import { readVersionRows, VersionTableSql } from '../runtime/version-table.js';
 import { classifyPlan } from '../safety/classify-plan.js';
 import type { RevisionClassification } from '../safety/findings.js';
 import { connectIfExists, rowProbe } from '../safety/live-database.js';
+import { readVersionRowsState } from '../safety/version-state.js';
 import { planUpgrade } from '../script/planner.js';
 import { loadRevisionCode } from '../script/revision-code.js';
+import {
+  assertPlannableRows,
+  diagnoseVersionRows,
+  type VersionRowsFinding,
+} from '../script/version-diagnosis.js';
 import { versionTableOf } from './online.js';
 import { loadProject, type ProjectOptions } from './project.js';
 
@@ -24,6 +29,8 @@ export interface LintResult {
   /** The version rows the pending revisions start from (empty without a database). */
   readonly current: readonly string[];
   readonly revisions: readonly RevisionClassification[];
+  /** What is wrong with the database's version table (as `doctor` says it), when a database was read. */
+  readonly findings: readonly VersionRowsFinding[];
 }
 
 /**
@@ -43,10 +50,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const session = spec !== null && spec.dialect === dialect ? await connectIfExists(spec) : null;
   try {
-    const current =
+    const state =
       session === null
-        ? []
-        : (await readVersionRows(session, new VersionTableSql(session.adapter, versionTableOf(config)))).rows;
+        ? null
+        : await readVersionRowsState(session, versionTableOf(config), [config.historyTable]);
+    const current = state?.rows ?? [];
+    // The same words and command as doctor and upgrade for rows nothing can plan from.
+    assertPlannableRows(graph, current, config.versionTable);
+    const findings = state === null ? [] : diagnoseVersionRows(graph, state, config.versionTable);
     const revisions = await classifyPlan(planUpgrade(graph, current, target), {
       dialect,
       loadCode: (revision) => loadRevisionCode(revision, dialect),
@@ -59,6 +70,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       url: session === null || config.url === null ? null : redactUrl(config.url),
       current,
       revisions,
+      findings,
     };
   } finally {
     await session?.close();

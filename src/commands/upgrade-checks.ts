@@ -1,7 +1,8 @@
+import { MigrationFailedError } from '../runtime/errors.js';
 import type { RunEventListener } from '../runtime/events.js';
 import { RevisionFileChangedError } from '../safety/history/changed.js';
 import { verifyAppliedRevisions } from '../safety/history/verify.js';
-import type { BeforeSteps } from './online.js';
+import { type BeforeSteps, loadOnlineProject, type OnlineCommandOptions } from './online.js';
 import type { ProjectOptions } from './project.js';
 
 /** The production-safety switches of `upgrade`. */
@@ -45,4 +46,62 @@ export function upgradeChecks(
       onEvent({ type: 'backup-written', file: written.file, heads: written.heads });
     }
   };
+}
+
+const ALREADY_THERE = /already exists|duplicate column/i;
+
+/**
+ * An upgrade that failed because what the revision creates is already in the database: the
+ * schema is ahead of the version table. Works out, from the live catalog, which revision the
+ * schema matches and returns the failure with the `ambix stamp` to run; any other error, or a
+ * schema that matches the version table, is returned as it was.
+ */
+export async function explainUpgradeFailure(error: unknown, options: OnlineCommandOptions): Promise<unknown> {
+  if (!(error instanceof MigrationFailedError) || error.direction !== 'upgrade') return error;
+  if (!ALREADY_THERE.test(error.databaseError)) return error;
+  // Loaded only for this failure: a run that succeeds never pays for the schema comparison.
+  const [
+    { createInspector },
+    { parseDatabaseUrl },
+    { SchemaAheadOfVersionError },
+    { connectIfExists },
+    { describeMatch, matchLiveSchema },
+    { SimulationContext },
+    { loadRevisionCode },
+  ] = await Promise.all([
+    import('../operations/inspect/index.js'),
+    import('../runtime/url.js'),
+    import('../safety/errors.js'),
+    import('../safety/live-database.js'),
+    import('../safety/schema-match.js'),
+    import('../safety/simulation-context.js'),
+    import('../script/revision-code.js'),
+  ]);
+  const { config, graph } = await loadOnlineProject(options);
+  if (config.url === null) return error;
+  const session = await connectIfExists(parseDatabaseUrl(config.url, options.cwd));
+  if (session === null) return error;
+  try {
+    const context = new SimulationContext({
+      dialect: session.spec.dialect,
+      serverVersion: session.serverVersion,
+      revision: error.revision,
+      revisionPath: error.path,
+      read: (statement) => session.execute(statement.sql, statement.parameters),
+      onWrite: () => {},
+    });
+    const match = await matchLiveSchema(
+      graph,
+      createInspector(context),
+      session.spec.dialect,
+      loadRevisionCode,
+    );
+    if (match.revision === null || error.heads.includes(match.revision)) return error;
+    return new SchemaAheadOfVersionError(error, error.revision, match.revision, describeMatch(match));
+  } catch {
+    // The explanation is a courtesy: the original failure stays the answer.
+    return error;
+  } finally {
+    await session.close();
+  }
 }

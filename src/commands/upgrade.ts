@@ -1,4 +1,5 @@
 import { planUpgrade } from '../script/planner.js';
+import { assertPlannableRows } from '../script/version-diagnosis.js';
 import type { LintResult } from './lint.js';
 import {
   type MigrationResult,
@@ -23,10 +24,17 @@ export interface UpgradeOptions extends OnlineCommandOptions, UpgradeSafetyOptio
 export function upgrade(options: UpgradeOptions): Promise<MigrationResult> {
   return runOnline(
     options,
-    ({ graph }, rows) => planUpgrade(graph, rows, options.target),
+    ({ graph, config }, rows) => {
+      // Rows no plan can start from get the words and command doctor prints.
+      assertPlannableRows(graph, rows, config.versionTable);
+      return planUpgrade(graph, rows, options.target);
+    },
     // The safety layer is loaded only here, when the upgrade has steps to run.
     async (project, run) => (await import('./upgrade-checks.js')).upgradeChecks(options)(project, run),
-  );
+  ).catch(async (error: unknown) => {
+    // A revision that fails on what is already there: say where the schema really is.
+    throw await (await import('./upgrade-checks.js')).explainUpgradeFailure(error, options);
+  });
 }
 
 export interface UpgradePlanOptions extends ProjectOptions {

@@ -138,11 +138,14 @@ describeEachDialect('bad input leaves the database unchanged', (dialect) => {
   });
 });
 
-it('current on a SQLite file that does not exist reports no rows and creates no file', async () => {
+it('current on a SQLite file that does not exist says so and creates no file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ambix-absent-'));
   try {
-    const result = await withProject((options) => current({ ...options, url: `sqlite:///${dir}/app.db` }));
-    expect(result.rows).toEqual([]);
+    const error = await withProject((options) =>
+      failure(current({ ...options, url: `sqlite:///${dir}/app.db` })),
+    );
+    expect(error.code).toBe('DATABASE_NOT_FOUND');
+    expect(error.message).toContain(`SQLite database ${dir}/app.db does not exist`);
     expect(existsSync(join(dir, 'app.db'))).toBe(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });

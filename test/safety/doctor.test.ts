@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -89,7 +89,7 @@ describeEachDialect('doctor on a live database', (dialect) => {
   test('finds a version row no revision file defines, and exits 1', async () => {
     await session.execute("INSERT INTO alembic_version (version_num) VALUES ('deadbeef0000')");
     const result = await run();
-    expect(checks(result.findings)).toEqual(['unknown-version-row', 'multiple-heads-database']);
+    expect(checks(result.findings)).toEqual(['unknown-version-row']);
     expect(result.healthy).toBe(false);
     const printed = await cli(['doctor', '--url', database.url], { cwd: project.dir });
     expect(printed.code).toBe(1);
@@ -213,4 +213,18 @@ describe('doctor without a database', () => {
       rmSync(bare, { recursive: true, force: true });
     }
   });
+});
+
+test('doctor says a SQLite file that does not exist does not exist, and creates nothing', async () => {
+  const project = createProject();
+  try {
+    project.revision('a1', null);
+    const file = join(project.dir, 'missing.db');
+    const result = await doctor({ cwd: project.dir, url: `sqlite:///${file}` });
+    expect(checks(result.findings)).toEqual(['missing-database']);
+    expect(result.findings[0]?.message).toBe(`SQLite database ${file} does not exist.`);
+    expect(existsSync(file)).toBe(false);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
 });

@@ -62,6 +62,7 @@ export function registerDatabaseCommands(program: Command, context: CommandConte
       const { upgradePlan } = await import('../../commands/upgrade.js');
       const { renderClassifications } = await import('./safety.js');
       const result = await upgradePlan({ ...project, target });
+      for (const finding of result.findings) output.warning(`${finding.message}\n    fix: ${finding.fix}`);
       output.result(result, () => renderClassifications(result.revisions, output.style));
       return;
     }
@@ -163,6 +164,7 @@ export function registerStateCommands(program: Command, context: CommandContext)
         ...project,
         checkHeads: flags.checkHeads === true,
       });
+      for (const finding of result.findings) output.warning(`${finding.message}\n    fix: ${finding.fix}`);
       output.result(result, () => {
         if (!flags.verbose)
           return result.current.map((info) => `${oneLine(info, {}, output.style)}\n`).join('');

@@ -29,22 +29,18 @@ export function registerSafetyCommands(program: Command, context: CommandContext
     });
 
   context
-    .command(
-      program,
-      'restore',
-      'restore a SQLite backup in place; for servers, print the exact restore command',
-    )
+    .command(program, 'restore', 'replace the database with a backup, exactly, under the migration lock')
     .argument('<path>', 'a file written by `ambix backup`')
     .action(async (path: string, _flags: object, command: Command) => {
       const { output, project } = context.prepare(command);
-      const { restore } = await import('../../commands/restore.js');
-      const result = await restore({ ...project, path });
-      output.result(result, () => (result.kind === 'command' ? `${result.command}\n` : ''));
-      output.notice(
-        result.kind === 'restored'
-          ? `Restored ${result.url} from ${result.file}.`
-          : 'ambix does not overwrite server databases itself: run the command above (password from PGPASSWORD / MYSQL_PWD or a prompt).',
-      );
+      const [{ restore }, { eventPrinter }] = await Promise.all([
+        import('../../commands/restore.js'),
+        import('../events.js'),
+      ]);
+      const result = await restore({ ...project, path, onEvent: eventPrinter(output) });
+      const at = result.heads.length === 0 ? 'base' : result.heads.join(', ');
+      output.result(result, () => `${at}\n`);
+      output.notice(`Restored ${result.url} from ${result.file}; it is at ${at}.`);
     });
 
   context
@@ -127,6 +123,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
         target,
         ...(flags.dialect === undefined ? {} : { dialect: flags.dialect }),
       });
+      for (const finding of result.findings) output.warning(`${finding.message}\n    fix: ${finding.fix}`);
       output.notice(
         result.url === null
           ? `Classified for ${result.dialect} from base, without a database: reads see an empty one.`

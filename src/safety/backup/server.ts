@@ -88,32 +88,3 @@ async function dump(
     throw new BackupFailedError(tool, destination, reason);
   }
 }
-
-function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_./:@=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The exact command that restores a server backup into the database it came from. ambix prints
- * it rather than running it: overwriting a production server is the operator's decision. The
- * password is left to the environment (PGPASSWORD / MYSQL_PWD) or a prompt.
- */
-export function restoreCommand(spec: ServerSpec, source: string): string {
-  if (spec.dialect === 'postgresql') {
-    return [
-      'pg_restore',
-      '--clean',
-      '--if-exists',
-      '--no-owner',
-      `--host=${spec.host}`,
-      `--port=${spec.port}`,
-      `--username=${spec.user}`,
-      `--dbname=${spec.database}`,
-      source,
-    ]
-      .map(shellQuote)
-      .join(' ');
-  }
-  const client = findTool(['mariadb']) === null ? 'mysql' : 'mariadb';
-  return `${[client, `--host=${spec.host}`, `--port=${spec.port}`, `--user=${spec.user}`, spec.database].map(shellQuote).join(' ')} < ${shellQuote(source)}`;
-}

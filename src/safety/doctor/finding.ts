@@ -1,3 +1,5 @@
+import type { VersionRowsCheck } from '../../script/version-diagnosis.js';
+
 /** The checks `ambix doctor` runs; each finding names the one that produced it. */
 export type DoctorCheck =
   | 'config'
@@ -7,10 +9,10 @@ export type DoctorCheck =
   | 'foreign-key-target'
   | 'missing-primary-key'
   | 'batch-leftover'
-  | 'unknown-version-row'
   | 'multiple-heads-files'
-  | 'multiple-heads-database'
-  | 'changed-revision';
+  | VersionRowsCheck
+  | 'changed-revision'
+  | 'schema-version';
 
 export interface DoctorFinding {
   readonly check: DoctorCheck;

@@ -17,33 +17,6 @@ export function checkFileHeads(graph: RevisionGraph): DoctorFinding[] {
   ];
 }
 
-/** Version rows the files do not know, and a database sitting on several heads. */
-export function checkVersionRows(
-  graph: RevisionGraph,
-  rows: readonly string[],
-  versionTable: string,
-): DoctorFinding[] {
-  const findings: DoctorFinding[] = [];
-  const unknown = rows.filter((row) => graph.get(row) === undefined);
-  for (const row of unknown) {
-    findings.push({
-      check: 'unknown-version-row',
-      severity: 'error',
-      message: `${versionTable} holds revision ${row}, which no revision file defines: every upgrade and downgrade will fail.`,
-      fix: `Restore the file for ${row} (another branch or deploy may have it), or reset the row with \`ambix stamp --purge <revision the schema matches>\`.`,
-    });
-  }
-  if (rows.length > 1) {
-    findings.push({
-      check: 'multiple-heads-database',
-      severity: 'warning',
-      message: `The database is on ${rows.length} heads (${rows.join(', ')}).`,
-      fix: 'Fine for branches that are meant to stay apart; otherwise merge them (`ambix merge heads`) and `ambix upgrade head`.',
-    });
-  }
-  return findings;
-}
-
 /** Applied revisions whose file changed after it ran, judged from the history table. */
 export function checkChangedRevisions(
   graph: RevisionGraph,
