@@ -108,7 +108,9 @@ async function checkDatabase(
   const match =
     graph.revisions.length === 0
       ? null
-      : await matchLiveSchema(graph, inspector, session.spec.dialect, loadRevisionCode);
+      : await matchLiveSchema(graph, inspector, session.spec.dialect, (revision) =>
+          loadRevisionCode(revision, session.spec.dialect),
+        );
   const diagnosis = diagnoseVersionRows(
     graph,
     { ...state, schemaMatches: match?.revision ?? null },

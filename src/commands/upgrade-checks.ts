@@ -90,11 +90,8 @@ export async function explainUpgradeFailure(error: unknown, options: OnlineComma
       read: (statement) => session.execute(statement.sql, statement.parameters),
       onWrite: () => {},
     });
-    const match = await matchLiveSchema(
-      graph,
-      createInspector(context),
-      session.spec.dialect,
-      loadRevisionCode,
+    const match = await matchLiveSchema(graph, createInspector(context), session.spec.dialect, (revision) =>
+      loadRevisionCode(revision, session.spec.dialect),
     );
     if (match.revision === null || error.heads.includes(match.revision)) return error;
     return new SchemaAheadOfVersionError(error, error.revision, match.revision, describeMatch(match));
