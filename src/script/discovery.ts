@@ -9,9 +9,9 @@ import { revisionFormatOf } from './revision-files.js';
  * Every revision in the given version locations, in load order: locations in the order given,
  * files sorted by name (byte order) within each. Headers are read statically; no file is executed.
  *
- * Headers already read by an earlier command come from the header cache while their files are
- * unchanged (size and mtime), and so does the sorted list of names while the directory is
- * unchanged (its mtime and ctime). Reads synchronously on purpose: for thousands of small files,
+ * Headers already read by an earlier command come from the header cache while their files keep
+ * the stat identity they had, settled, when read (size, mtime, ctime, inode; see
+ * loader/file-identity.ts), and so does the sorted list of names while the directory keeps its own. Reads synchronously on purpose: for thousands of small files,
  * synchronous calls are several times faster than thousands of concurrent promises (measured), and
  * nothing else runs while a command starts.
  */
@@ -41,7 +41,7 @@ export async function discoverRevisions(locations: readonly string[]): Promise<R
         continue;
       }
       const { readRevisionFile } = await headerReader();
-      revisions.push(cache.remember(name, stats, readRevisionFile(path, format)));
+      revisions.push(cache.remember(name, stats, readRevisionFile(path, format), listedAtMs));
     }
     cache.save();
   }
