@@ -319,7 +319,9 @@ interface PackPaths {
 function packPaths(files: readonly string[]): PackPaths {
   const folders = [...new Set(files.map((file) => dirname(file)))].sort();
   const folderKey = sha256Hex(folders.join('\n')).slice(0, 16);
-  const setKey = sha256Hex(files.join('\n')).slice(0, 32);
+  const plain = `plain-exports ${layerOn('plain-exports')}`;
+  // The switch is in the name too, so the two variants of an A/B benchmark keep a pack each.
+  const setKey = sha256Hex([plain, ...files].join('\n')).slice(0, 32);
   const folder = cacheDirFor(folders[0]!);
   const base = join(folder, `pack-${folderKey}-${setKey}`);
   return {

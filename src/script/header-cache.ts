@@ -136,6 +136,11 @@ export class HeaderCache {
   /** The remembered names (sorted), if the directory is unchanged since they were read. */
   listing(directory: DirectoryStamp): readonly string[] | null {
     const listing = this.#previous.listing;
+    if (!layerOn('listing-cache')) {
+      // Benchmarking without it: left as it was for the runs with it.
+      this.#current.listing = listing;
+      return null;
+    }
     if (
       listing === null ||
       listing.mtimeMs !== directory.mtimeMs ||
@@ -153,7 +158,8 @@ export class HeaderCache {
    * before it was read at `listedAtMs` (a `Date.now()` taken before that stat).
    */
   rememberListing(directory: DirectoryStamp, names: readonly string[], listedAtMs: number): void {
-    if (!layerOn('listing-cache') || !settled(directory, listedAtMs)) {
+    if (!layerOn('listing-cache')) return;
+    if (!settled(directory, listedAtMs)) {
       // A stale listing never matches again; forgetting it spares the next command its load.
       if (this.#previous.listing !== null) this.#changed = true;
       return;
