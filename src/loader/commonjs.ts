@@ -93,7 +93,7 @@ export async function prepareTypeScriptFiles(files: readonly string[]): Promise<
     return;
   }
   // A set big enough for a pack is cached as the pack: one entry, not one synced write per file.
-  await transpileFiles(pending, { storeOnDisk: stats === null });
+  await transpileFiles(pending, { onDisk: stats === null });
   if (stats !== null) packTranspiled(pending, stats);
 }
 
@@ -126,7 +126,7 @@ function forgetModule(file: string): void {
 
 async function transpileFiles(
   files: readonly string[],
-  options: { readonly storeOnDisk: boolean },
+  options: { readonly onDisk: boolean },
 ): Promise<void> {
   const sources = files
     .filter((file) => !codeByFile.has(file))
