@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { median, printTable, timeProcess } from './support.mjs';
 
-const LAYERS = ['module-pack', 'plain-exports', 'transpile-cache', 'header-cache', 'listing-cache'];
+const LAYERS = ['module-pack', 'plain-exports', 'transpile-cache', 'header-cache'];
 const { values } = parseArgs({
   options: {
     revisions: { type: 'string', default: '1000' },
@@ -90,7 +90,7 @@ function run(off, cold) {
 
 writeProject();
 // Files left alone for the settle window, as a deployed app's are: only then are they trusted by
-// their stat (headers, listing, packs).
+// their stat (headers, packs).
 await new Promise((resolve) => setTimeout(resolve, 5500));
 
 const rows = [];

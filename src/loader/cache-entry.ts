@@ -14,7 +14,7 @@ import { ambixVersion } from '../package-info.js';
 import { sha256Hex } from './sha256.js';
 
 /**
- * The one rule every ambix cache follows (headers and listings, transpiled code, module packs and
+ * The one rule every ambix cache follows (headers, transpiled code, module packs and
  * their V8 code caches). An entry is a header line and a payload:
  *
  *     ambix-cache <key digest> <payload length> <payload sha256>\n<payload>

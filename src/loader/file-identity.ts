@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 
 /**
- * Where a cache trusts a file by its stat instead of reading it (headers, folder listings, module
+ * Where a cache trusts a file by its stat instead of reading it (headers, module
  * pack members), it compares the file's full stat identity: size, mtime, ctime and inode. Tools
  * that restore an mtime (`touch -d`, `cp -p`, `tar x`, rsync) cannot restore the ctime, and a file
  * replaced by a rename gets another inode. A stat identity is recorded only for a file unchanged

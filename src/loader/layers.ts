@@ -3,12 +3,7 @@
  * (an interleaved A/B). `AMBIX_BENCH_LAYERS_OFF` (a comma-separated list of names) turns layers
  * off for that benchmark; results never depend on it, only the time they take.
  */
-export type SpeedLayer =
-  | 'header-cache'
-  | 'listing-cache'
-  | 'transpile-cache'
-  | 'module-pack'
-  | 'plain-exports';
+export type SpeedLayer = 'header-cache' | 'transpile-cache' | 'module-pack' | 'plain-exports';
 
 const off = new Set((process.env.AMBIX_BENCH_LAYERS_OFF ?? '').split(','));
 

@@ -15,7 +15,7 @@ import type { SourceBytes } from './source-digest.js';
  * `node_modules/.cache/ambix/` of the nearest package (where build tools conventionally keep
  * caches), or in the OS temp folder outside any installed package. Sets large enough for a module
  * pack are cached as the pack instead (one entry, not one synced write per file), and do not look
- * here at all: 1,000 lookups that miss cost 7% of a cold run (bench/layers.mjs).
+ * here at all: 1,000 lookups that miss cost some 7% of a cold run's CPU (bench/layers.mjs).
  */
 
 // esbuild itself is loaded only on a cache miss: a warm start (every start after the first) never

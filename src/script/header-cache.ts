@@ -24,23 +24,8 @@ import type { Revision, RevisionFormat } from './revision.js';
 /** What a file's entry is checked against: the file's current stat identity. */
 export type FileStamp = StatIdentity;
 
-/** What a remembered directory listing is checked against: the folder's own stat identity. */
-export type DirectoryStamp = Pick<StatIdentity, 'mtimeMs' | 'ctimeMs' | 'ino'>;
-
-/**
- * The names in the location as last listed (all of them, sorted), valid while the directory's
- * mtime, ctime and inode are unchanged: adding, removing or renaming an entry changes the times.
- * Edits inside a file do not, which is why every file is still checked by its own stat.
- */
-interface Listing {
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly ino: number;
-  readonly names: string[];
-}
-
-/** A listing or a header is remembered only when it had not changed for this long before it was read. */
-export const LISTING_SETTLE_MS = SETTLE_MS;
+/** A header is remembered only when its file had not changed for this long before it was read. */
+export const HEADER_SETTLE_MS = SETTLE_MS;
 
 /**
  * The stored form: one array per field, entries at the same index, in the order they were
@@ -53,7 +38,6 @@ interface CacheFile {
   readonly reader: string;
   /** The version location, so two locations whose names hash alike never share entries. */
   readonly location: string;
-  listing: Listing | null;
   readonly names: string[];
   readonly sizes: number[];
   readonly mtimes: number[];
@@ -97,7 +81,6 @@ function emptyCacheFile(location: string): CacheFile {
   return {
     reader: readerStamp,
     location,
-    listing: null,
     names: [],
     sizes: [],
     mtimes: [],
@@ -131,46 +114,6 @@ export class HeaderCache {
     const file = join(cacheDirFor(location), `headers-${fileNameHash(location)}.json.ambix`);
     const previous = layerOn('header-cache') ? readCacheFile(file, location) : emptyCacheFile(location);
     return new HeaderCache(file, location, previous);
-  }
-
-  /** The remembered names (sorted), if the directory is unchanged since they were read. */
-  listing(directory: DirectoryStamp): readonly string[] | null {
-    const listing = this.#previous.listing;
-    if (!layerOn('listing-cache')) {
-      // Benchmarking without it: left as it was for the runs with it.
-      this.#current.listing = listing;
-      return null;
-    }
-    if (
-      listing === null ||
-      listing.mtimeMs !== directory.mtimeMs ||
-      listing.ctimeMs !== directory.ctimeMs ||
-      listing.ino !== directory.ino
-    ) {
-      return null;
-    }
-    this.#current.listing = listing;
-    return listing.names;
-  }
-
-  /**
-   * Remembers the names read from the directory, whose times were `directory` just
-   * before it was read at `listedAtMs` (a `Date.now()` taken before that stat).
-   */
-  rememberListing(directory: DirectoryStamp, names: readonly string[], listedAtMs: number): void {
-    if (!layerOn('listing-cache')) return;
-    if (!settled(directory, listedAtMs)) {
-      // A stale listing never matches again; forgetting it spares the next command its load.
-      if (this.#previous.listing !== null) this.#changed = true;
-      return;
-    }
-    this.#current.listing = {
-      mtimeMs: directory.mtimeMs,
-      ctimeMs: directory.ctimeMs,
-      ino: directory.ino,
-      names: [...names],
-    };
-    this.#changed = true;
   }
 
   /**
@@ -244,7 +187,7 @@ export class HeaderCache {
     if (count < MIN_CACHED_FILES || !layerOn('header-cache')) return;
     if (!this.#changed && this.#previous.names.length === count) return;
     // Best effort: a read-only or full disk only costs the next command a full read.
-    writeCacheEntry(this.#file, entryKey(this.#current.location), JSON.stringify(storedForm(this.#current)));
+    writeCacheEntry(this.#file, entryKey(this.#current.location), JSON.stringify(this.#current));
   }
 }
 
@@ -272,30 +215,13 @@ const COLUMNS = [
   'createDates',
 ] as const satisfies readonly (keyof CacheFile)[];
 
-/**
- * What is written: `names` is left out (null) when it is the listing's names, as it is in a
- * location holding nothing but revisions, so 10,000 names are not parsed twice.
- */
-function storedForm(cache: CacheFile): Omit<CacheFile, 'names'> & { names: string[] | null } {
-  const listed = cache.listing?.names;
-  const same =
-    listed !== undefined &&
-    listed.length === cache.names.length &&
-    listed.every((name, index) => name === cache.names[index]);
-  return same ? { ...cache, names: null } : cache;
-}
-
 /** The stored cache, or an empty one when it is missing, unreadable, from another reader or malformed. */
 function readCacheFile(file: string, location: string): CacheFile {
   let content: Partial<CacheFile> | null;
   try {
     const text = readCacheText(file, entryKey(location));
     if (text === null) return emptyCacheFile(location);
-    const stored = JSON.parse(text) as ReturnType<typeof storedForm> | null;
-    content =
-      stored?.names === null && Array.isArray(stored.listing?.names)
-        ? { ...stored, names: stored.listing.names }
-        : (stored as Partial<CacheFile> | null);
+    content = JSON.parse(text) as Partial<CacheFile> | null;
   } catch {
     return emptyCacheFile(location);
   }
@@ -308,19 +234,10 @@ function readCacheFile(file: string, location: string): CacheFile {
     return emptyCacheFile(location);
   }
   const length = Array.isArray(content.names) ? content.names.length : -1;
-  const listing = content.listing;
-  const wellFormed =
-    COLUMNS.every((column) => {
-      const values = content[column];
-      return Array.isArray(values) && values.length === length;
-    }) &&
-    (listing === null ||
-      (typeof listing === 'object' &&
-        listing !== undefined &&
-        typeof listing.mtimeMs === 'number' &&
-        typeof listing.ctimeMs === 'number' &&
-        typeof listing.ino === 'number' &&
-        Array.isArray(listing.names)));
+  const wellFormed = COLUMNS.every((column) => {
+    const values = content[column];
+    return Array.isArray(values) && values.length === length;
+  });
   return wellFormed ? (content as CacheFile) : emptyCacheFile(location);
 }
 

@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entryKeyDigest } from '../../src/loader/cache-entry.js';
 import { discoverRevisions } from '../../src/script/discovery.js';
-import {
-  type DirectoryStamp,
-  HeaderCache,
-  LISTING_SETTLE_MS,
-  MIN_CACHED_FILES,
-} from '../../src/script/header-cache.js';
+import { HEADER_SETTLE_MS, HeaderCache, MIN_CACHED_FILES } from '../../src/script/header-cache.js';
 import type { Revision } from '../../src/script/revision.js';
 import { createTempProject } from './temp-project.js';
 
@@ -39,7 +34,7 @@ function pinMtimes(paths: readonly string[]): void {
 
 /** Moves the clock past the settle window, as if the files had been left alone since they were written. */
 function afterSettling(): void {
-  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * LISTING_SETTLE_MS });
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * HEADER_SETTLE_MS });
 }
 
 /** A project whose cache folder is node_modules/.cache/ambix, with the filler and two revisions. */
@@ -129,7 +124,7 @@ describe('the header cache', () => {
 
     const settledCache = HeaderCache.open(location);
     fillCache(settledCache, location);
-    settledCache.remember('x.ts', stamp, revision(location, 'x.ts', 'xxxx'), second + LISTING_SETTLE_MS + 1);
+    settledCache.remember('x.ts', stamp, revision(location, 'x.ts', 'xxxx'), second + HEADER_SETTLE_MS + 1);
     settledCache.save();
     const reopened = HeaderCache.open(location);
     for (let i = 0; i < MIN_CACHED_FILES; i++)
@@ -224,7 +219,7 @@ function fillCache(cache: HeaderCache, location: string): void {
       name,
       { size: 1, mtimeMs: 1, ctimeMs: 1, ino: i + 1 },
       revision(location, name, `z${i}`),
-      1 + 2 * LISTING_SETTLE_MS,
+      1 + 2 * HEADER_SETTLE_MS,
     );
   }
 }
@@ -240,71 +235,27 @@ describe('a small version location', () => {
   });
 });
 
-describe('the remembered directory listing', () => {
+describe('a version location changed between commands', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  /** A cache for `location` holding enough entries to be saved, and the listing given. */
-  function saveListing(location: string, directory: DirectoryStamp, listedAtMs: number) {
-    const cache = HeaderCache.open(location);
-    fillCache(cache, location);
-    const names = Array.from({ length: MIN_CACHED_FILES }, (_, i) => `z${String(i).padStart(4, '0')}.ts`);
-    cache.rememberListing(directory, names, listedAtMs);
-    cache.save();
-    return names;
-  }
-
-  it('is reused only while the directory has the same mtime, ctime and inode', () => {
-    const location = createTempProject().path('m');
-    const directory = { mtimeMs: 1_000, ctimeMs: 2_000, ino: 7 };
-    const names = saveListing(location, directory, 2_000 + LISTING_SETTLE_MS + 1);
-    expect(HeaderCache.open(location).listing(directory)).toEqual(names);
-    expect(HeaderCache.open(location).listing({ ...directory, ctimeMs: 2_001 })).toBeNull();
-    expect(HeaderCache.open(location).listing({ ...directory, mtimeMs: 1_001 })).toBeNull();
-    expect(HeaderCache.open(location).listing({ ...directory, ino: 8 })).toBeNull();
-  });
-
-  it('is not remembered when the directory changed just before it was read', () => {
-    const location = createTempProject().path('m');
-    const directory = { mtimeMs: 1_000, ctimeMs: 2_000, ino: 7 };
-    saveListing(location, directory, 2_000 + LISTING_SETTLE_MS);
-    expect(HeaderCache.open(location).listing(directory)).toBeNull();
-  });
-
-  it('still checks every file by its own stat when it is reused', async () => {
-    const project = createTempProject({
-      ...filler(),
-      'm/a.ts': header('aaaa', null),
-      'm/b.ts': header('bbbb', 'aaaa'),
-    });
-    pinMtimes([project.path('m/a.ts'), project.path('m/b.ts')]);
-    afterSettling();
-    await discoverRevisions([project.path('m')]);
-    await discoverRevisions([project.path('m')]);
-    // Same size and mtime, different content: the file's ctime gives it away.
-    rewriteKeepingMtime(project.path('m/b.ts'), header('cccc', 'aaaa'));
-    const revisions = await discoverRevisions([project.path('m')]);
-    expect(revisions.slice(0, 2).map((revision) => revision.id)).toEqual(['aaaa', 'cccc']);
-  });
-
-  it('does not hide a revision added after it was remembered', async () => {
+  it('does not hide a revision added since the last command', async () => {
     const project = createTempProject({ ...filler(), 'm/a.ts': header('aaaa', null) });
-    // The directory looks long settled, so the first run remembers its listing.
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * LISTING_SETTLE_MS });
+    afterSettling();
     await discoverRevisions([project.path('m')]);
     writeFileSync(project.path('m/b.ts'), header('bbbb', 'aaaa'));
     const revisions = await discoverRevisions([project.path('m')]);
     expect(revisions.slice(0, 2).map((revision) => revision.id)).toEqual(['aaaa', 'bbbb']);
   });
 
-  it('does not keep a revision whose file was removed after it was remembered', async () => {
+  it('does not keep a revision whose file was removed since the last command', async () => {
     const project = createTempProject({
       ...filler(),
       'm/a.ts': header('aaaa', null),
       'm/b.ts': header('bbbb', 'aaaa'),
     });
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * LISTING_SETTLE_MS });
+    afterSettling();
     await discoverRevisions([project.path('m')]);
     rmSync(project.path('m/b.ts'));
     const revisions = await discoverRevisions([project.path('m')]);
