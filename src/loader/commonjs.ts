@@ -2,7 +2,6 @@ import { existsSync, type Stats, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CommonJsWrapper, codeCacheable, compileWithCodeCache } from './code-cache.js';
 import {
   forgetPackedModule,
   loadPack,
@@ -18,6 +17,7 @@ import {
   readSourceBytes,
   readSourceDigest,
   rememberSourceDigest,
+  unchangedSince,
 } from './source-digest.js';
 import {
   IMPORT_META_BINDINGS,
@@ -25,6 +25,7 @@ import {
   transpileTypeScript,
   transpileTypeScriptSources,
 } from './transpile.js';
+import { type CommonJsWrapper, packable } from './wrapper.js';
 
 /**
  * Runs transpiled TypeScript as a CommonJS module under its ORIGINAL file name, so `require`
@@ -83,17 +84,50 @@ function transpiled(file: string): TranspiledCode {
  * loading them reports the error.
  */
 export async function prepareTypeScriptFiles(files: readonly string[]): Promise<void> {
-  const pending = files.filter((file) => !codeByFile.has(file) && packedModule(file) === undefined);
+  const pending = files.filter((file) => !refreshTypeScriptFile(file));
   const stats = pending.length >= MIN_PACKED_MODULES ? statFiles(pending) : null;
   if (stats !== null && loadPack(pending, stats)) {
-    for (const file of pending) rememberSourceDigest(file, packedModule(file)!.sha256);
+    pending.forEach((file, i) => {
+      rememberSourceDigest(file, packedModule(file)!.sha256, stats[i]!);
+    });
     return;
   }
-  await transpileFiles(pending);
+  // A set big enough for a pack is cached as the pack: one entry, not one synced write per file.
+  await transpileFiles(pending, { onDisk: stats === null });
   if (stats !== null) packTranspiled(pending, stats);
 }
 
-async function transpileFiles(files: readonly string[]): Promise<void> {
+/**
+ * Whether what this process holds of `file` (its code, its compiled module and those of the
+ * TypeScript modules it required) is still what is on disk; forgets it when not, so the next load
+ * reads it afresh. False for a file not loaded yet.
+ */
+export function refreshTypeScriptFile(file: string): boolean {
+  if (upToDate(file, new Set())) return true;
+  forgetModule(file);
+  return false;
+}
+
+function upToDate(file: string, visiting: Set<string>): boolean {
+  if (visiting.has(file)) return true;
+  visiting.add(file);
+  if (!codeByFile.has(file) && packedModule(file) === undefined) return false;
+  if (!unchangedSince(file)) return false;
+  const loaded = compiled.get(file);
+  return loaded === undefined || [...loaded.requires].every((dependency) => upToDate(dependency, visiting));
+}
+
+function forgetModule(file: string): void {
+  compiled.delete(file);
+  codeByFile.delete(file);
+  forgetPackedModule(file);
+  forgetSourceDigest(file);
+}
+
+async function transpileFiles(
+  files: readonly string[],
+  options: { readonly onDisk: boolean },
+): Promise<void> {
   const sources = files
     .filter((file) => !codeByFile.has(file))
     .flatMap((file) => {
@@ -103,7 +137,7 @@ async function transpileFiles(files: readonly string[]): Promise<void> {
         return [];
       }
     });
-  const results = await transpileTypeScriptSources(sources);
+  const results = await transpileTypeScriptSources(sources, options);
   results.forEach((result, index) => {
     const file = sources[index]!.file;
     if (result !== null && !codeByFile.has(file)) codeByFile.set(file, result);
@@ -119,7 +153,7 @@ function packTranspiled(files: readonly string[], stats: readonly Stats[]): void
   for (const file of files) {
     const code = codeByFile.get(file)?.code;
     const sha256 = readSourceDigest(file);
-    if (code === undefined || sha256 === undefined || !codeCacheable(code)) return;
+    if (code === undefined || sha256 === undefined || !packable(code)) return;
     members.push({ file, code, sha256, requiresAmbix: requiresAmbixOrRelative(code) });
   }
   writePack(members, stats);
@@ -144,52 +178,44 @@ export function typeScriptCode(file: string): string {
   return transpiled(file).code;
 }
 
-/** Compiled modules by file name, so a helper shared by many revisions is evaluated once. */
-const compiled = new Map<string, InternalModule>();
+/**
+ * Compiled modules by file name, so a helper shared by many revisions is evaluated once, with the
+ * TypeScript modules each required (a module is evaluated again when one of them changed).
+ */
+const compiled = new Map<string, { readonly module: InternalModule; readonly requires: Set<string> }>();
 
-/** Compiles (or returns the already compiled) TypeScript module at `file`; returns its exports. */
 /** The running ambix library, as far as it is loaded: see `loadModule`. */
 export type AmbixProvider = () => unknown;
 
+/** Compiles (or returns the already compiled) TypeScript module at `file`; returns its exports. */
 export function requireTypeScript(file: string, ambix: AmbixProvider): unknown {
   const existing = compiled.get(file);
-  if (existing !== undefined) return existing.exports;
+  if (existing !== undefined) return existing.module.exports;
   const module = new NodeModule(file, null);
   module.filename = file;
   module.paths = nodeModulePaths(dirname(file));
-  module.require = (id: string) => requireFrom(module, id, ambix);
-  compiled.set(file, module);
+  const requires = new Set<string>();
+  module.require = (id: string) => requireFrom(module, requires, id, ambix);
+  compiled.set(file, { module, requires });
   const packed = packedModule(file);
   if (packed !== undefined) {
     try {
       runWrapper(packed.wrapper, module, file);
     } catch (error) {
-      compiled.delete(file);
-      forgetPackedModule(file);
-      forgetSourceDigest(file);
+      forgetModule(file);
       restorePackedStack(error);
       throw error;
     }
     module.loaded = true;
     return module.exports;
   }
-  const { code, key, fresh } = transpiled(file);
+  const { code } = transpiled(file);
   try {
-    const cached = compileWithCodeCache(file, code, key);
-    if (cached === null) {
-      // The prelude stays on the first line so esbuild's line numbers still match the source.
-      module._compile(importMetaPrelude(file) + code, file);
-    } else {
-      runWrapper(cached.wrapper, module, file);
-      // A cold start already writes the transpiled code of every module: the compiled code
-      // waits for the next start that loads it, so a first deploy does not pay twice.
-      if (!fresh) cached.remember();
-    }
+    // The prelude stays on the first line so esbuild's line numbers still match the source.
+    module._compile(importMetaPrelude(file) + code, file);
   } catch (error) {
     // A module that failed may be fixed and loaded again: read it afresh then.
-    compiled.delete(file);
-    codeByFile.delete(file);
-    forgetSourceDigest(file);
+    forgetModule(file);
     throw error;
   }
   module.loaded = true;
@@ -248,10 +274,19 @@ function requireFunction(module: InternalModule): NodeJS.Require {
   return require;
 }
 
-function requireFrom(module: InternalModule, id: string, ambix: AmbixProvider): unknown {
+function requireFrom(
+  module: InternalModule,
+  requires: Set<string>,
+  id: string,
+  ambix: AmbixProvider,
+): unknown {
   if (id === 'ambix') return ambix();
   const typescriptFile = resolveTypeScriptImport(dirname(module.filename), id);
-  if (typescriptFile !== null) return requireTypeScript(typescriptFile, ambix);
+  if (typescriptFile !== null) {
+    requires.add(typescriptFile);
+    refreshTypeScriptFile(typescriptFile);
+    return requireTypeScript(typescriptFile, ambix);
+  }
   return NodeModule.prototype.require.call(module, id);
 }
 

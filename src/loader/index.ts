@@ -1,9 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mayRequireAmbix, prepareTypeScriptFiles, requireTypeScript } from './commonjs.js';
+import {
+  mayRequireAmbix,
+  prepareTypeScriptFiles,
+  refreshTypeScriptFile,
+  requireTypeScript,
+} from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
 import { packedModule } from './module-pack.js';
+import { sha256Hex } from './sha256.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
 export { restorePackedStack, saveModulePackCaches } from './module-pack.js';
@@ -13,12 +19,15 @@ export { readSourceBytes, readSourceDigest } from './source-digest.js';
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
 
 /**
- * Loads a TypeScript or JavaScript module with no build step and returns its exports.
- * TypeScript goes through esbuild and runs as CommonJS under its own file name (see
- * `commonjs.ts`); JavaScript (`.js`, `.mjs`) is imported natively.
+ * Loads a TypeScript or JavaScript module with no build step and returns its exports, as the file
+ * is on disk at this call: a module this process loaded before is loaded again when it (or a
+ * TypeScript module it imports) changed since. TypeScript goes through esbuild and runs as
+ * CommonJS under its own file name (see `commonjs.ts`); JavaScript (`.js`, `.mjs`) is imported
+ * natively.
  */
 export async function loadModule(path: string): Promise<Record<string, unknown>> {
   const file = resolve(path);
+  if (TYPESCRIPT_EXTENSIONS.has(extname(file))) refreshTypeScriptFile(file);
   // A packed module's file was checked by its stat when the pack was loaded.
   if (packedModule(file) === undefined && !existsSync(file)) throw new ModuleNotFoundError(file);
   if (TYPESCRIPT_EXTENSIONS.has(extname(file))) {
@@ -28,8 +37,28 @@ export async function loadModule(path: string): Promise<Record<string, unknown>>
     const exports = requireTypeScript(file, loadedAmbix);
     return toRecord(exports);
   }
-  const namespace: unknown = await import(pathToFileURL(file).href);
+  const namespace: unknown = await import(javaScriptUrl(file));
   return toRecord(namespace);
+}
+
+/** The digest of each JavaScript module's bytes when this process first imported it. */
+const importedJavaScript = new Map<string, string>();
+
+/**
+ * Node keeps an imported ES module for the life of the process, by URL: a file changed since its
+ * first import is imported under its URL plus its digest, which Node loads as a new module.
+ */
+function javaScriptUrl(file: string): string {
+  const url = pathToFileURL(file).href;
+  let digest: string;
+  try {
+    digest = sha256Hex(readFileSync(file));
+  } catch {
+    return url;
+  }
+  const first = importedJavaScript.get(file);
+  if (first === undefined) importedJavaScript.set(file, digest);
+  return first === undefined || first === digest ? url : `${url}?ambix-sha256=${digest}`;
 }
 
 /**

@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
+import { readdirSync, rmSync, type Stats, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheDirFor } from './cache-dir.js';
-import { writeCacheEntry } from './cache-write.js';
-import { type CommonJsWrapper, readEntry, WRAPPER_HEAD, writeEntry } from './code-cache.js';
+import { readCacheEntry, readCacheText, writeCacheEntry } from './cache-entry.js';
+import { type FileIdentity, identityOf, sameIdentity, settled } from './file-identity.js';
+import { layerOn } from './layers.js';
 import { plainExports } from './plain-exports.js';
 import { sha256Hex } from './sha256.js';
 import { TRANSPILER } from './transpile.js';
+import { type CommonJsWrapper, WRAPPER_HEAD } from './wrapper.js';
 
 /**
  * A module pack: the transpiled code of many TypeScript modules that load together (the revisions
@@ -23,26 +25,15 @@ import { TRANSPILER } from './transpile.js';
 /** Below this many modules a pack is not worth a file of its own. */
 export const MIN_PACKED_MODULES = 20;
 
-/**
- * A pack is written only when every member has been unchanged this long: a file edited within
- * its timestamp's resolution (up to 2 s on some filesystems) could otherwise keep the stat the
- * pack checks it by.
- */
-export const PACK_SETTLE_MS = 5000;
+export { SETTLE_MS as PACK_SETTLE_MS } from './file-identity.js';
 
 /** Packs kept per set of folders; older ones are deleted when a new one is written. */
 const PACKS_KEPT = 3;
 
-/** Bump when the layout below changes. */
-const PACK_FORMAT = 4;
-
-/** What a member is checked by: its stat when the pack was written. */
-type Stamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-
 interface PackIndex {
-  readonly format: number;
   readonly files: readonly string[];
-  readonly stamps: readonly Stamp[];
+  /** What each member is checked by: its full stat identity when the pack was written. */
+  readonly stamps: readonly FileIdentity[];
   readonly sha256: readonly string[];
   readonly requiresAmbix: readonly boolean[];
   /** The 1-based line of the pack on which each member's wrapper starts. */
@@ -100,28 +91,36 @@ export function statFiles(files: readonly string[]): Stats[] | null {
  * whether it did. Afterwards `packedModule` answers for each of them.
  */
 export function loadPack(files: readonly string[], stats: readonly Stats[]): boolean {
+  if (!layerOn('module-pack')) return false;
   const paths = packPaths(files);
   let index: PackIndex;
   try {
-    index = JSON.parse(readFileSync(paths.index, 'utf8')) as PackIndex;
+    const text = readCacheText(paths.index, paths.key);
+    if (text === null) return false;
+    index = JSON.parse(text) as PackIndex;
   } catch {
     return false;
   }
   if (
-    index.format !== PACK_FORMAT ||
     index.files.length !== files.length ||
-    !files.every((file, i) => index.files[i] === file && sameStamp(index.stamps[i], stats[i]!))
+    !files.every((file, i) => index.files[i] === file && sameIdentity(index.stamps[i], stats[i]!))
   ) {
     return false;
   }
-  let code: string;
-  try {
-    code = readFileSync(paths.code, 'utf8');
-  } catch {
-    return false;
-  }
-  if (sha256Hex(code) !== index.codeSha256) return false;
+  // The code's own entry is keyed on its digest, which the index names: code from another write
+  // of the pack is never run with this index.
+  const code = readCacheText(paths.code, codeKey(index.codeSha256));
+  if (code === null) return false;
   return install(code, paths, index);
+}
+
+function codeKey(codeSha256: string): string {
+  return `pack code ${codeSha256}`;
+}
+
+/** V8 checks only the source's length against a code cache: the key must pin the code itself. */
+function compiledKey(codeSha256: string): string {
+  return `pack compiled ${codeSha256}`;
 }
 
 /**
@@ -129,10 +128,14 @@ export function loadPack(files: readonly string[], stats: readonly Stats[]): boo
  * packable; returns whether it did. Best effort: a pack that cannot be written is no error.
  */
 export function writePack(members: readonly PackMember[], stats: readonly Stats[]): boolean {
-  const settledBefore = Date.now() - PACK_SETTLE_MS;
-  if (!stats.every((stat) => stat.mtimeMs < settledBefore && stat.ctimeMs < settledBefore)) return false;
+  if (!layerOn('module-pack')) return false;
+  const now = Date.now();
+  if (!stats.every((stat) => settled(stat, now))) return false;
   const helpers = new Map<string, string>();
-  const bodies = members.map((member) => shareHelpers(plainExports(member.code), helpers));
+  const plain = layerOn('plain-exports');
+  const bodies = members.map((member) =>
+    shareHelpers(plain ? plainExports(member.code) : member.code, helpers),
+  );
   // A function scope: the shared helpers must not become globals.
   const head = `(function () {\n${[...helpers.values()].join('\n')}\nreturn [\n`;
   const parts: string[] = [];
@@ -147,9 +150,8 @@ export function writePack(members: readonly PackMember[], stats: readonly Stats[
   const code = `${head}${parts.join(',\n')}\n];\n})()`;
   const files = members.map((member) => member.file);
   const index: PackIndex = {
-    format: PACK_FORMAT,
     files,
-    stamps: stats.map(stampOf),
+    stamps: stats.map(identityOf),
     sha256: members.map((member) => member.sha256),
     requiresAmbix: members.map((member) => member.requiresAmbix),
     startLines,
@@ -157,9 +159,9 @@ export function writePack(members: readonly PackMember[], stats: readonly Stats[
   };
   const paths = packPaths(files);
   if (!install(code, paths, index)) return false;
-  writeCacheEntry(paths.code, code);
+  writeCacheEntry(paths.code, codeKey(index.codeSha256), code);
   // The index last: a pack is found only once its code is in place.
-  writeCacheEntry(paths.index, JSON.stringify(index));
+  writeCacheEntry(paths.index, paths.key, JSON.stringify(index));
   prunePacks(paths);
   return true;
 }
@@ -213,17 +215,20 @@ function shareHelpers(code: string, helpers: Map<string, string>): string {
  * `upgrade`) only when they are first called, and a cache taken before that would leave every
  * later start compiling 1,000 `upgrade` functions one by one.
  */
-const awaitingCodeCache: { readonly script: Script; readonly path: string }[] = [];
+const awaitingCodeCache: { readonly script: Script; readonly path: string; readonly key: string }[] = [];
 let savesAtExit = false;
 
 /** Writes the code cache of each pack compiled without one; call when its modules have run. */
 export function saveModulePackCaches(): void {
-  for (const { script, path } of awaitingCodeCache.splice(0)) writeEntry(path, script.createCachedData());
+  for (const { script, path, key } of awaitingCodeCache.splice(0)) {
+    writeCacheEntry(path, key, script.createCachedData());
+  }
 }
 
 /** Compiles the pack (with its code cache when valid) and registers its members. */
 function install(code: string, paths: PackPaths, index: PackIndex): boolean {
-  const cachedData = readEntry(paths.codeCache);
+  const key = compiledKey(index.codeSha256);
+  const cachedData = readCacheEntry(paths.codeCache, key);
   let wrappers: unknown;
   let script: Script;
   try {
@@ -234,7 +239,7 @@ function install(code: string, paths: PackPaths, index: PackIndex): boolean {
   }
   if (!Array.isArray(wrappers) || wrappers.length !== index.files.length) return false;
   if (cachedData === null || script.cachedDataRejected === true) {
-    awaitingCodeCache.push({ script, path: paths.codeCache });
+    awaitingCodeCache.push({ script, path: paths.codeCache, key });
   }
   index.files.forEach((file, i) => {
     packedByFile.set(file, {
@@ -299,28 +304,35 @@ function memberAt(startLines: readonly number[], line: number): number {
 interface PackPaths {
   readonly folderKey: string;
   readonly folder: string;
+  /** What the index is stored under: the files, the transpiler, the wrapper and the plain-exports switch. */
+  readonly key: string;
   readonly index: string;
   readonly code: string;
   readonly codeCache: string;
 }
 
 /**
- * A pack is named by its folders; by exactly which files it holds, in order; and by what made its
- * code: the transpiler and the wrapper the loader calls each member with. (A pack is also checked
- * file by file, but a newer ambix must never call a member compiled for another wrapper.)
+ * A pack is named by its folders and by exactly which files it holds, in order. Its index entry is
+ * keyed on those and on what made its code: the transpiler and the wrapper the loader calls each
+ * member with (the entry's own key adds ambix's and Node's versions; see cache-entry.ts).
  */
 function packPaths(files: readonly string[]): PackPaths {
   const folders = [...new Set(files.map((file) => dirname(file)))].sort();
   const folderKey = sha256Hex(folders.join('\n')).slice(0, 16);
-  const setKey = sha256Hex([PACK_FORMAT, TRANSPILER, WRAPPER_HEAD, ...files].join('\n')).slice(0, 32);
+  const plain = `plain-exports ${layerOn('plain-exports')}`;
+  // The switch is in the name too, so the two variants of an A/B benchmark keep a pack each.
+  const setKey = sha256Hex([plain, ...files].join('\n')).slice(0, 32);
   const folder = cacheDirFor(folders[0]!);
   const base = join(folder, `pack-${folderKey}-${setKey}`);
   return {
     folderKey,
     folder,
-    index: `${base}.json`,
-    code: `${base}.js`,
-    codeCache: `${base}.v8-${process.versions.v8}-${process.arch}.v8`,
+    key: ['pack index', TRANSPILER, WRAPPER_HEAD, `plain-exports ${layerOn('plain-exports')}`, ...files].join(
+      '\n',
+    ),
+    index: `${base}.json.ambix`,
+    code: `${base}.js.ambix`,
+    codeCache: `${base}.v8.ambix`,
   };
 }
 
@@ -329,10 +341,10 @@ function prunePacks(paths: PackPaths): void {
   try {
     const prefix = `pack-${paths.folderKey}-`;
     const indexes = readdirSync(paths.folder)
-      .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.json.ambix'))
       .map((name) => ({ name, mtimeMs: statSync(join(paths.folder, name)).mtimeMs }))
       .sort((a, b) => b.mtimeMs - a.mtimeMs);
-    const stale = new Set(indexes.slice(PACKS_KEPT).map(({ name }) => name.slice(0, -'.json'.length)));
+    const stale = new Set(indexes.slice(PACKS_KEPT).map(({ name }) => name.slice(0, -'.json.ambix'.length)));
     if (stale.size === 0) return;
     for (const name of readdirSync(paths.folder)) {
       const base = name.slice(0, name.indexOf('.'));
@@ -341,20 +353,6 @@ function prunePacks(paths: PackPaths): void {
   } catch {
     // Pruning is housekeeping; a pack left behind costs disk space only.
   }
-}
-
-function stampOf(stat: Stats): Stamp {
-  return [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];
-}
-
-function sameStamp(stamp: Stamp | undefined, stat: Stats): boolean {
-  return (
-    stamp !== undefined &&
-    stamp[0] === stat.size &&
-    stamp[1] === stat.mtimeMs &&
-    stamp[2] === stat.ctimeMs &&
-    stamp[3] === stat.ino
-  );
 }
 
 function countLines(text: string): number {

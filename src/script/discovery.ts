@@ -9,9 +9,10 @@ import { revisionFormatOf } from './revision-files.js';
  * Every revision in the given version locations, in load order: locations in the order given,
  * files sorted by name (byte order) within each. Headers are read statically; no file is executed.
  *
- * Headers already read by an earlier command come from the header cache while their files are
- * unchanged (size and mtime), and so does the sorted list of names while the directory is
- * unchanged (its mtime and ctime). Reads synchronously on purpose: for thousands of small files,
+ * Headers already read by an earlier command come from the header cache while their files keep
+ * the stat identity they had, settled, when read (size, mtime, ctime, inode; see
+ * loader/file-identity.ts). The folder is listed every time: remembering its listing gained under
+ * 5% (bench/layers.mjs). Reads synchronously on purpose: for thousands of small files,
  * synchronous calls are several times faster than thousands of concurrent promises (measured), and
  * nothing else runs while a command starts.
  */
@@ -21,14 +22,10 @@ export async function discoverRevisions(locations: readonly string[]): Promise<R
     const location = resolve(folder);
     const cache = HeaderCache.open(location);
     const prefix = pathPrefix(location);
+    // Taken before any file is read: a header counts as settled only against this time.
     const listedAtMs = Date.now();
-    const directory = statLocation(location);
-    let names = cache.listing(directory);
-    if (names === null) {
-      names = sortedNames(location);
-      cache.rememberListing(directory, names, listedAtMs);
-    }
-    for (const name of names) {
+    statLocation(location);
+    for (const name of sortedNames(location)) {
       const format = revisionFormatOf(name);
       if (format === null) continue;
       const path = `${prefix}${name}`;
@@ -41,7 +38,7 @@ export async function discoverRevisions(locations: readonly string[]): Promise<R
         continue;
       }
       const { readRevisionFile } = await headerReader();
-      revisions.push(cache.remember(name, stats, readRevisionFile(path, format)));
+      revisions.push(cache.remember(name, stats, readRevisionFile(path, format), listedAtMs));
     }
     cache.save();
   }
@@ -57,8 +54,7 @@ function headerReader(): Promise<typeof import('./revision-file.js')> {
 }
 
 /**
- * Every name in `location`, sorted in byte order: all of them, so a remembered listing does not
- * depend on which names look like revisions. Read as bare names: the stat that follows for each
+ * Every name in `location`, sorted in byte order. Read as bare names: the stat that follows for each
  * candidate says whether it is a file, and directory entries with types cost more than the names
  * alone on a history of thousands of files.
  */
@@ -74,8 +70,8 @@ function sortedNames(location: string): string[] {
   return names;
 }
 
-/** The location's own times, which say whether its remembered listing still holds. */
-function statLocation(location: string): Stats {
+/** Checks that the location is a directory, naming it when it is not. */
+function statLocation(location: string): void {
   let stats: Stats | undefined;
   try {
     stats = statSync(location, { throwIfNoEntry: false });
@@ -84,7 +80,6 @@ function statLocation(location: string): Stats {
     throw error;
   }
   if (stats === undefined || !stats.isDirectory()) throw new VersionLocationNotFoundError(location);
-  return stats;
 }
 
 /**

@@ -1,49 +1,31 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFor } from '../loader/cache-dir.js';
+import { readCacheText, writeCacheEntry } from '../loader/cache-entry.js';
+import { identityOf, SETTLE_MS, type StatIdentity, sameIdentity, settled } from '../loader/file-identity.js';
+import { layerOn } from '../loader/layers.js';
+import { sha256Hex } from '../loader/sha256.js';
 import type { Revision, RevisionFormat } from './revision.js';
 
 /**
- * Revision headers remembered between commands, one cache file per version location.
+ * Revision headers remembered between commands, one cache entry per version location (stored
+ * and checked as every ambix cache is: see loader/cache-entry.ts).
  *
  * Reading a large history means opening, reading and scanning thousands of files on every
  * command (and on every app start's no-op `upgrade head`). An entry is reused only while its
- * file's size and modification time are unchanged, so an edited header is always read again;
- * the cache only saves the read and the scan, never a stat. The header reader's own build is
- * part of the key, so a changed reader never trusts entries the old one wrote.
+ * file's full stat identity (size, mtime, ctime, inode) is unchanged, and recorded only for a file
+ * left alone for the settle window before it was read (see loader/file-identity.ts), so an edited
+ * header is always read again, even with its mtime restored; the cache only saves the read and
+ * the scan, never a stat. The header reader's own code is part of the key, so a changed reader
+ * never trusts entries the old one wrote.
  */
 
-/** What a file's entry is checked against: the file's current size and modification time. */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
+/** What a file's entry is checked against: the file's current stat identity. */
+export type FileStamp = StatIdentity;
 
-/** What a remembered directory listing is checked against. */
-export interface DirectoryStamp {
-  readonly mtimeMs: number;
-  /** Changes with every metadata change, including tools that restore an old mtime (tar, rsync). */
-  readonly ctimeMs: number;
-}
-
-/**
- * The names in the location as last listed (all of them, sorted), valid while the directory's mtime and
- * ctime are unchanged: adding, removing or renaming an entry changes both. Edits inside a file
- * do not, which is why every file is still checked by its own stat.
- */
-interface Listing {
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly names: string[];
-}
-
-/**
- * A listing is remembered only when the directory had not changed for this long before it was
- * read. Timestamps are coarse on some filesystems (up to 2 s), so a change made just after a
- * listing could otherwise leave the directory's times as they were when it was read.
- */
-export const LISTING_SETTLE_MS = 5000;
+/** A header is remembered only when its file had not changed for this long before it was read. */
+export const HEADER_SETTLE_MS = SETTLE_MS;
 
 /**
  * The stored form: one array per field, entries at the same index, in the order they were
@@ -56,10 +38,11 @@ interface CacheFile {
   readonly reader: string;
   /** The version location, so two locations whose names hash alike never share entries. */
   readonly location: string;
-  listing: Listing | null;
   readonly names: string[];
   readonly sizes: number[];
   readonly mtimes: number[];
+  readonly ctimes: number[];
+  readonly inos: number[];
   readonly ids: string[];
   readonly downRevisions: StoredList[];
   readonly branchLabels: StoredList[];
@@ -75,30 +58,34 @@ export const MIN_CACHED_FILES = 100;
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** Changes when the stored form below changes. */
-const FORMAT_VERSION = 4;
-
+/**
+ * The header reader's code, by digest: header.ts when running from source (tests); in the built
+ * package the reader is bundled, and the file this code runs from stands for it.
+ */
 const readerStamp = (() => {
-  // header.ts when running from source (tests); in the built package the reader is bundled, and
-  // the file this code runs from (rewritten by every build) stands for it.
   for (const file of [
     fileURLToPath(new URL('./header.ts', import.meta.url)),
+    fileURLToPath(new URL('./header-cache.ts', import.meta.url)),
     fileURLToPath(import.meta.url),
   ]) {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    if (stats !== undefined) return `${FORMAT_VERSION}:${stats.size}:${stats.mtimeMs}`;
+    try {
+      return sha256Hex(readFileSync(file));
+    } catch {
+      // Not there in this layout: try the next.
+    }
   }
-  return `${FORMAT_VERSION}:unknown`;
+  return 'unknown';
 })();
 
 function emptyCacheFile(location: string): CacheFile {
   return {
     reader: readerStamp,
     location,
-    listing: null,
     names: [],
     sizes: [],
     mtimes: [],
+    ctimes: [],
+    inos: [],
     ids: [],
     downRevisions: [],
     branchLabels: [],
@@ -124,37 +111,13 @@ export class HeaderCache {
 
   /** The cache of one version location (absolute path); empty when none is stored or it is unreadable. */
   static open(location: string): HeaderCache {
-    const file = join(cacheDirFor(location), `headers-${fileNameHash(location)}.json`);
-    return new HeaderCache(file, location, readCacheFile(file, location));
-  }
-
-  /** The remembered names (sorted), if the directory is unchanged since they were read. */
-  listing(directory: DirectoryStamp): readonly string[] | null {
-    const listing = this.#previous.listing;
-    if (listing === null || listing.mtimeMs !== directory.mtimeMs || listing.ctimeMs !== directory.ctimeMs) {
-      return null;
-    }
-    this.#current.listing = listing;
-    return listing.names;
+    const file = join(cacheDirFor(location), `headers-${fileNameHash(location)}.json.ambix`);
+    const previous = layerOn('header-cache') ? readCacheFile(file, location) : emptyCacheFile(location);
+    return new HeaderCache(file, location, previous);
   }
 
   /**
-   * Remembers the names read from the directory, whose times were `directory` just
-   * before it was read at `listedAtMs` (a `Date.now()` taken before that stat).
-   */
-  rememberListing(directory: DirectoryStamp, names: readonly string[], listedAtMs: number): void {
-    const settled = listedAtMs - Math.max(directory.mtimeMs, directory.ctimeMs) > LISTING_SETTLE_MS;
-    if (!settled) {
-      // A stale listing never matches again; forgetting it spares the next command its load.
-      if (this.#previous.listing !== null) this.#changed = true;
-      return;
-    }
-    this.#current.listing = { mtimeMs: directory.mtimeMs, ctimeMs: directory.ctimeMs, names: [...names] };
-    this.#changed = true;
-  }
-
-  /**
-   * The remembered header of the file `name` at `path`, if its size and mtime still match `stamp`.
+   * The remembered header of the file `name` at `path`, if its stat identity still matches `stamp`.
    * The format is not stored: it follows from the name, as `format` does.
    */
   lookup(name: string, path: string, stamp: FileStamp, format: RevisionFormat): Revision | null {
@@ -167,7 +130,13 @@ export class HeaderCache {
       if (found === undefined) return null;
       at = found;
     }
-    if (previous.sizes[at] !== stamp.size || previous.mtimes[at] !== stamp.mtimeMs) return null;
+    const stored = identityOf({
+      size: previous.sizes[at]!,
+      mtimeMs: previous.mtimes[at]!,
+      ctimeMs: previous.ctimes[at]!,
+      ino: previous.inos[at]!,
+    });
+    if (!sameIdentity(stored, stamp)) return null;
     const revision: Revision = {
       id: previous.ids[at]!,
       downRevisions: listOf(previous.downRevisions[at]!),
@@ -183,9 +152,14 @@ export class HeaderCache {
     return revision;
   }
 
-  remember(name: string, stamp: FileStamp, revision: Revision): Revision {
+  /**
+   * Remembers the header just read from the file `name`, whose stat was `stamp` before it was read
+   * at `readAtMs` or later. A file changed within the settle window is not remembered: a change
+   * within its timestamps' resolution could keep its stat identity.
+   */
+  remember(name: string, stamp: FileStamp, revision: Revision, readAtMs: number): Revision {
     this.#changed = true;
-    this.#append(name, stamp, revision);
+    if (settled(stamp, readAtMs)) this.#append(name, stamp, revision);
     return revision;
   }
 
@@ -194,6 +168,8 @@ export class HeaderCache {
     current.names.push(name);
     current.sizes.push(stamp.size);
     current.mtimes.push(stamp.mtimeMs);
+    current.ctimes.push(stamp.ctimeMs);
+    current.inos.push(stamp.ino);
     current.ids.push(revision.id);
     current.downRevisions.push(storedList(revision.downRevisions));
     current.branchLabels.push(storedList(revision.branchLabels));
@@ -208,16 +184,10 @@ export class HeaderCache {
    */
   save(): void {
     const count = this.#current.names.length;
-    if (count < MIN_CACHED_FILES) return;
+    if (count < MIN_CACHED_FILES || !layerOn('header-cache')) return;
     if (!this.#changed && this.#previous.names.length === count) return;
-    const partial = `${this.#file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(join(this.#file, '..'), { recursive: true });
-      writeFileSync(partial, JSON.stringify(storedForm(this.#current)));
-      renameSync(partial, this.#file);
-    } catch {
-      // A read-only or full disk only costs the next command a full read.
-    }
+    // Best effort: a read-only or full disk only costs the next command a full read.
+    writeCacheEntry(this.#file, entryKey(this.#current.location), JSON.stringify(this.#current));
   }
 }
 
@@ -235,6 +205,8 @@ const COLUMNS = [
   'names',
   'sizes',
   'mtimes',
+  'ctimes',
+  'inos',
   'ids',
   'downRevisions',
   'branchLabels',
@@ -243,28 +215,13 @@ const COLUMNS = [
   'createDates',
 ] as const satisfies readonly (keyof CacheFile)[];
 
-/**
- * What is written: `names` is left out (null) when it is the listing's names, as it is in a
- * location holding nothing but revisions, so 10,000 names are not parsed twice.
- */
-function storedForm(cache: CacheFile): Omit<CacheFile, 'names'> & { names: string[] | null } {
-  const listed = cache.listing?.names;
-  const same =
-    listed !== undefined &&
-    listed.length === cache.names.length &&
-    listed.every((name, index) => name === cache.names[index]);
-  return same ? { ...cache, names: null } : cache;
-}
-
 /** The stored cache, or an empty one when it is missing, unreadable, from another reader or malformed. */
 function readCacheFile(file: string, location: string): CacheFile {
   let content: Partial<CacheFile> | null;
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof storedForm> | null;
-    content =
-      stored?.names === null && Array.isArray(stored.listing?.names)
-        ? { ...stored, names: stored.listing.names }
-        : (stored as Partial<CacheFile> | null);
+    const text = readCacheText(file, entryKey(location));
+    if (text === null) return emptyCacheFile(location);
+    content = JSON.parse(text) as Partial<CacheFile> | null;
   } catch {
     return emptyCacheFile(location);
   }
@@ -277,25 +234,21 @@ function readCacheFile(file: string, location: string): CacheFile {
     return emptyCacheFile(location);
   }
   const length = Array.isArray(content.names) ? content.names.length : -1;
-  const listing = content.listing;
-  const wellFormed =
-    COLUMNS.every((column) => {
-      const values = content[column];
-      return Array.isArray(values) && values.length === length;
-    }) &&
-    (listing === null ||
-      (typeof listing === 'object' &&
-        listing !== undefined &&
-        typeof listing.mtimeMs === 'number' &&
-        typeof listing.ctimeMs === 'number' &&
-        Array.isArray(listing.names)));
+  const wellFormed = COLUMNS.every((column) => {
+    const values = content[column];
+    return Array.isArray(values) && values.length === length;
+  });
   return wellFormed ? (content as CacheFile) : emptyCacheFile(location);
 }
 
+/** What a location's entry is keyed on besides what made it (ambix, Node): the reader and the location. */
+function entryKey(location: string): string {
+  return `headers ${readerStamp} ${location}`;
+}
+
 /**
- * 64 bits of FNV-1a over the location, as hex: a short, stable file name. Not node:crypto, whose
- * loading alone costs more than reading a small history; a collision only costs cache misses,
- * since the file records its location.
+ * 64 bits of FNV-1a over the location, as hex: a short, stable file name. A collision only costs
+ * cache misses, since the entry is keyed on its location.
  */
 function fileNameHash(text: string): string {
   let low = 0x84222325;

@@ -1,7 +1,6 @@
-// Run in a child process by code-cache.test.ts: loads each file given, in order, in one fresh
+// Run in a child process by transpile-cache.test.ts: loads each file given, in order, in one fresh
 // process, and prints what the module reports about itself as JSON lines.
 import { loadModule } from '../../src/loader/index.js';
-import { flushTranspileCache } from '../../src/loader/transpile.js';
 
 for (const file of process.argv.slice(2)) {
   const module = await loadModule(file);
@@ -11,6 +10,7 @@ for (const file of process.argv.slice(2)) {
   } catch (error) {
     site = /\bat (?:\S+\.)?fail \((.*)\)/.exec((error as Error).stack ?? '')?.[1] ?? '';
   }
-  process.stdout.write(`${JSON.stringify({ url: module.url, file: module.file, site })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: module.url, file: module.file, site, value: module.value })}\n`,
+  );
 }
-await flushTranspileCache();

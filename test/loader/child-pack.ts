@@ -4,7 +4,14 @@
 import { loadModule, preloadModules, readSourceDigest, restorePackedStack } from '../../src/loader/index.js';
 import { packedModule } from '../../src/loader/module-pack.js';
 
-const files = process.argv.slice(2);
+// `--later=<ms>`: run as if that much more time had passed (files look settled sooner).
+const later = process.argv.find((arg) => arg.startsWith('--later='));
+if (later !== undefined) {
+  const offset = Number(later.slice('--later='.length));
+  const now = Date.now;
+  Date.now = () => now() + offset;
+}
+const files = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 await preloadModules(files);
 for (const file of files) {
   const module = await loadModule(file);

@@ -14,6 +14,8 @@ export interface LoadedInChild {
   readonly file: string;
   /** `file:line:column` where the module's `fail()` throws. */
   readonly site: string;
+  /** What the module exports as `value`, when it does. */
+  readonly value?: unknown;
 }
 
 /**
@@ -26,6 +28,15 @@ export async function childScript(
   entry: string,
   folder?: string,
 ): Promise<(args: readonly string[]) => Promise<string>> {
+  const run = await childScriptOutput(entry, folder);
+  return async (args) => (await run(args)).stdout;
+}
+
+/** As `childScript`, with the child's standard error as well. */
+export async function childScriptOutput(
+  entry: string,
+  folder?: string,
+): Promise<(args: readonly string[]) => Promise<{ stdout: string; stderr: string }>> {
   const script = join(
     folder ?? createTempProject({}, { linkNodeModules: true }).root,
     entry.replace(/\.ts$/, '.mjs'),
@@ -41,15 +52,25 @@ export async function childScript(
     outfile: script,
     logLevel: 'silent',
   });
-  return async (args) => (await run(process.execPath, [script, ...args])).stdout;
+  return async (args) => await run(process.execPath, [script, ...args]);
 }
 
-/** A loader that runs in fresh processes: `child-load.ts`, one JSON line per file loaded. */
-export async function childLoader(): Promise<(files: readonly string[]) => Promise<LoadedInChild[]>> {
-  const run = await childScript('child-load.ts');
-  return async (files) =>
-    (await run(files))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as LoadedInChild);
+/**
+ * A loader that runs in fresh processes: `child-load.ts`, one JSON line per file loaded, and the
+ * warnings the child printed.
+ */
+export async function childLoader(): Promise<
+  (files: readonly string[]) => Promise<{ loaded: LoadedInChild[]; warnings: string[] }>
+> {
+  const run = await childScriptOutput('child-load.ts');
+  return async (files) => {
+    const { stdout, stderr } = await run(files);
+    return {
+      loaded: stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as LoadedInChild),
+      warnings: stderr.split('\n').filter((line) => line !== ''),
+    };
+  };
 }

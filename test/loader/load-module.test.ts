@@ -11,7 +11,6 @@ import {
   ModuleSyntaxError,
   preloadModules,
 } from '../../src/loader/index.js';
-import { flushTranspileCache } from '../../src/loader/transpile.js';
 import { createTempProject } from '../files/temp-project.js';
 
 describe('loading TypeScript modules', () => {
@@ -123,10 +122,9 @@ describe('loading TypeScript modules', () => {
       'rev.ts': 'export const cached: string = "yes";\n',
     });
     await loadModule(project.path('rev.ts'));
-    await flushTranspileCache();
     const cacheDir = cacheDirFor(project.root);
     expect(cacheDir).toBe(project.path('node_modules/.cache/ambix'));
-    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.js'))).toHaveLength(1);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.js.ambix'))).toHaveLength(1);
   });
 
   it('keeps the cache in the temp folder for a package without node_modules', async () => {
@@ -145,9 +143,8 @@ describe('preloading modules', () => {
       'broken.ts': 'export const = ;\n',
     });
     await preloadModules([project.path('a.ts'), project.path('b.ts'), project.path('broken.ts')]);
-    await flushTranspileCache();
     expect(
-      readdirSync(project.path('node_modules/.cache/ambix')).filter((name) => name.endsWith('.js')),
+      readdirSync(project.path('node_modules/.cache/ambix')).filter((name) => name.endsWith('.js.ambix')),
     ).toHaveLength(2);
     expect((await loadModule(project.path('b.ts'))).b).toBe('B');
     await expect(loadModule(project.path('broken.ts'))).rejects.toBeInstanceOf(ModuleSyntaxError);

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,17 +49,20 @@ function project(count: number, edit: (source: string, index: number) => string 
   });
   const cacheDir = join(root, 'node_modules', '.cache', 'ambix');
   const packFiles = (suffix: string) =>
-    readdirSync(cacheDir).filter((n) => n.startsWith('pack-') && n.endsWith(suffix));
+    (existsSync(cacheDir) ? readdirSync(cacheDir) : []).filter(
+      (n) => n.startsWith('pack-') && n.endsWith(`${suffix}.ambix`),
+    );
   return { files, cacheDir, packFiles };
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('module packs: revisions loaded together, compiled as one script', () => {
-  let load: (files: readonly string[]) => Promise<Loaded[]>;
+  let load: (files: readonly string[], options?: { laterMs?: number }) => Promise<Loaded[]>;
   const settled = {
     reused: project(MIN_PACKED_MODULES + 5),
     edited: project(MIN_PACKED_MODULES),
+    sameLength: project(MIN_PACKED_MODULES),
     small: project(MIN_PACKED_MODULES - 1),
     damaged: project(MIN_PACKED_MODULES),
     pruned: project(MIN_PACKED_MODULES + 4),
@@ -64,8 +75,8 @@ describe('module packs: revisions loaded together, compiled as one script', () =
     const scripts = mkdtempSync(join(tmpdir(), 'ambix-pack-script-'));
     roots.push(scripts);
     const run = await childScript('child-pack.ts', scripts);
-    load = async (files) =>
-      (await run(files))
+    load = async (files, options = {}) =>
+      (await run([...files, ...(options.laterMs === undefined ? [] : [`--later=${options.laterMs}`])]))
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as Loaded);
@@ -107,6 +118,24 @@ describe('module packs: revisions loaded together, compiled as one script', () =
     expect(loaded[3]!.checksum).toBe(sha256(files[3]!));
     // Just edited, so not yet settled: no pack this time.
     expect(loaded.some((module) => module.packed)).toBe(false);
+  }, 30_000);
+
+  it('runs a member edited without changing its length, once settled, as it is on disk', async () => {
+    const { files } = settled.sameLength;
+    await load(files);
+    // The second start compiles from the pack's code cache (written when the first one ended).
+    expect((await load(files)).every((module) => module.packed)).toBe(true);
+    const edited = moduleSource(3).replace('value: number = 3;', 'value: number = 8;');
+    expect(edited.length).toBe(moduleSource(3).length);
+    writeFileSync(files[3]!, edited);
+    // Later than the settle window: the edited set is packed again, and V8 (which checks only a
+    // code cache's source length) must not be handed the old pack's compiled code.
+    const afterEdit = await load(files, { laterMs: PACK_SETTLE_MS + 1000 });
+    expect(afterEdit.every((module) => module.packed)).toBe(true);
+    expect(afterEdit.map((module) => module.value)).toEqual(files.map((_, i) => (i === 3 ? 8 : i)));
+    expect(afterEdit[3]!.checksum).toBe(sha256(files[3]!));
+    const next = await load(files, { laterMs: PACK_SETTLE_MS + 1000 });
+    expect(next.map((module) => module.value)).toEqual(afterEdit.map((module) => module.value));
   }, 30_000);
 
   it(`loads fewer than ${MIN_PACKED_MODULES} modules one by one, without writing a pack`, async () => {
