@@ -1,4 +1,5 @@
-// The library entry: everything the CLI can do is exported here.
+// The library entry: everything the CLI can do is exported here. The CLI itself (`runCli`, and
+// commander with it) is the separate entry 'ambix/cli', so an app's `migrate()` never loads it.
 
 export type * from './autogenerate/model.js';
 export {
@@ -42,7 +43,6 @@ export {
   unique,
   type ValueTypes,
 } from './autogenerate/schema/index.js';
-export { type CliIo, type CliStream, runCli } from './cli/main.js';
 export {
   AutogenerateFormatError,
   type AutogenerateOptions,
@@ -102,6 +102,7 @@ export {
   NotAHeadError,
   NotAtHeadsError,
   NotSingleRevisionError,
+  ProjectNotFoundError,
   type OfflineCommandOptions,
   type OnlineCommandOptions,
   type Project,
@@ -162,6 +163,7 @@ export { ModuleNotFoundError, ModuleSyntaxError } from './loader/errors.js';
 export { loadModule } from './loader/index.js';
 export type * from './operations/context.js';
 export * from './operations/index.js';
+export { DriverNotInstalledError } from './runtime/driver-errors.js';
 export * from './runtime/errors.js';
 export type { RunEvent, RunEventListener, StepInfo } from './runtime/events.js';
 export { describeStep } from './runtime/events.js';

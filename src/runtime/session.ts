@@ -2,6 +2,7 @@ import { type AnyKysely, kyselyOver } from '../kysely.js';
 import type { StatementResult } from '../operations/context.js';
 import type { DialectAdapter, DriverConnection } from './dialects/adapter.js';
 import { adapterFor } from './dialects/index.js';
+import { DriverNotInstalledError } from './driver-errors.js';
 import { ConnectionFailedError } from './errors.js';
 import { type ConnectionSpec, describeConnection } from './url.js';
 
@@ -46,6 +47,8 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
   try {
     connection = await adapter.open(spec, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
+    // A driver that is not installed is the project's set-up, not the server: say what to install.
+    if (error instanceof DriverNotInstalledError) throw error;
     throw connectionFailure(adapter, spec, error);
   }
   try {
