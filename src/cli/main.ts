@@ -8,6 +8,7 @@ import { registerDatabaseCommands, registerStateCommands } from './commands/data
 import { registerReadCommands } from './commands/read.js';
 import { registerSafetyCommands } from './commands/safety.js';
 import { CommandContext } from './context.js';
+import { addExamples } from './examples.js';
 import { addGlobalOptions } from './global-options.js';
 import { type CliIo, processIo } from './io.js';
 import { styleFor } from './style.js';
@@ -36,6 +37,7 @@ function buildProgram(context: CommandContext): CommandType {
   registerStateCommands(program, context);
   registerSafetyCommands(program, context);
   registerCompareCommands(program, context);
+  addExamples(program);
   return program;
 }
 
