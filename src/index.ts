@@ -58,8 +58,10 @@ export {
   TargetDatabaseNotUpToDateError,
 } from './commands/autogenerate.js';
 export { type BackupOptions, type BackupResult, backup } from './commands/backup.js';
+export { type BaselineOptions, type BaselineResult, baseline } from './commands/baseline.js';
 export { type DoctorOptions, type DoctorResult, doctor } from './commands/doctor.js';
 export {
+  BaselineRefusedError,
   type BranchesResult,
   type BranchPoint,
   branches,

@@ -3,6 +3,7 @@ import { AmbixError, ResultFailure } from '../errors.js';
 import { ambixVersion } from '../package-info.js';
 import { Command, CommanderError } from './commander.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
+import { registerBaselineCommand } from './commands/baseline.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerDatabaseCommands, registerStateCommands } from './commands/database.js';
 import { registerReadCommands } from './commands/read.js';
@@ -37,6 +38,7 @@ function buildProgram(context: CommandContext): CommandType {
   registerStateCommands(program, context);
   registerSafetyCommands(program, context);
   registerCompareCommands(program, context);
+  registerBaselineCommand(program, context);
   addExamples(program);
   return program;
 }

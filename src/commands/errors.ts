@@ -137,3 +137,10 @@ export class ProjectNotFoundError extends AmbixError {
     this.folder = folder;
   }
 }
+
+/** `baseline` on a project or database it does not fit: says why, and what to run instead. */
+export class BaselineRefusedError extends AmbixError {
+  constructor(reason: string) {
+    super('BASELINE_REFUSED', `Cannot baseline: ${reason}`);
+  }
+}
