@@ -8,12 +8,14 @@ import { newProject, type PackedAmbix, packAmbix, run, runOk } from './pack.js';
 let packed: PackedAmbix;
 beforeAll(() => {
   packed = packAmbix();
-}, 300_000);
+}, 600_000);
 afterAll(() => {
   if (packed !== undefined) rmSync(packed.work, { recursive: true, force: true });
 });
 
-const INSTALL_TIMEOUT = 300_000;
+// Generous: under the whole suite on two cores, the git install (npm installs the clone's dev
+// dependencies to run its prepare build) took close to three minutes.
+const INSTALL_TIMEOUT = 600_000;
 
 function install(project: string, spec: string): void {
   runOk('npm', ['install', spec], project, packed.installEnv);
