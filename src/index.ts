@@ -1,4 +1,5 @@
-// The library entry: everything the CLI can do is exported here.
+// The library entry: everything the CLI can do is exported here. The CLI itself (`runCli`, and
+// commander with it) is the separate entry 'ambix/cli', so an app's `migrate()` never loads it.
 
 export type * from './autogenerate/model.js';
 export {
@@ -42,7 +43,6 @@ export {
   unique,
   type ValueTypes,
 } from './autogenerate/schema/index.js';
-export { type CliIo, type CliStream, runCli } from './cli/main.js';
 export {
   AutogenerateFormatError,
   type AutogenerateOptions,
@@ -58,8 +58,10 @@ export {
   TargetDatabaseNotUpToDateError,
 } from './commands/autogenerate.js';
 export { type BackupOptions, type BackupResult, backup } from './commands/backup.js';
+export { type BaselineOptions, type BaselineResult, baseline } from './commands/baseline.js';
 export { type DoctorOptions, type DoctorResult, doctor } from './commands/doctor.js';
 export {
+  BaselineRefusedError,
   type BranchesResult,
   type BranchPoint,
   branches,
@@ -105,6 +107,7 @@ export {
   type OfflineCommandOptions,
   type OnlineCommandOptions,
   type Project,
+  ProjectNotFoundError,
   type ProjectOptions,
   type RevisionInfo,
   type RevisionOptions,
@@ -162,6 +165,7 @@ export { ModuleNotFoundError, ModuleSyntaxError } from './loader/errors.js';
 export { loadModule } from './loader/index.js';
 export type * from './operations/context.js';
 export * from './operations/index.js';
+export { DriverNotInstalledError } from './runtime/driver-errors.js';
 export * from './runtime/errors.js';
 export type { RunEvent, RunEventListener, StepInfo } from './runtime/events.js';
 export { describeStep } from './runtime/events.js';

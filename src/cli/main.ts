@@ -3,11 +3,13 @@ import { AmbixError, ResultFailure } from '../errors.js';
 import { ambixVersion } from '../package-info.js';
 import { Command, CommanderError } from './commander.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
+import { registerBaselineCommand } from './commands/baseline.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerDatabaseCommands, registerStateCommands } from './commands/database.js';
 import { registerReadCommands } from './commands/read.js';
 import { registerSafetyCommands } from './commands/safety.js';
 import { CommandContext } from './context.js';
+import { addExamples } from './examples.js';
 import { addGlobalOptions } from './global-options.js';
 import { type CliIo, processIo, scrubbedIo } from './io.js';
 import { styleFor } from './style.js';
@@ -36,6 +38,8 @@ function buildProgram(context: CommandContext): CommandType {
   registerStateCommands(program, context);
   registerSafetyCommands(program, context);
   registerCompareCommands(program, context);
+  registerBaselineCommand(program, context);
+  addExamples(program);
   return program;
 }
 

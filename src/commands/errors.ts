@@ -119,3 +119,28 @@ export class DirectoryNotEmptyError extends AmbixError {
     this.directory = directory;
   }
 }
+
+/** `migrate()` found no config file and no migrations folder where it looked. */
+export class ProjectNotFoundError extends AmbixError {
+  /** The folder the search started from. */
+  readonly folder: string;
+
+  constructor(folder: string, from: 'caller' | 'cwd') {
+    const origin = from === 'caller' ? 'the folder of the file that called migrate()' : 'the `cwd` option';
+    super(
+      'PROJECT_NOT_FOUND',
+      `migrate() found no ambix.config.* in ${folder} (${origin}) or any folder above it, and no ` +
+        "migrations folder there. Tell it where the project is: migrate({ configPath: '<absolute " +
+        "path of ambix.config.ts>' }) or migrate({ cwd: '<the folder holding it>' }); with no " +
+        'config file at all, migrate({ url, migrations: [...] }).',
+    );
+    this.folder = folder;
+  }
+}
+
+/** `baseline` on a project or database it does not fit: says why, and what to run instead. */
+export class BaselineRefusedError extends AmbixError {
+  constructor(reason: string) {
+    super('BASELINE_REFUSED', `Cannot baseline: ${reason}`);
+  }
+}

@@ -21,7 +21,8 @@ export interface InitResult {
 }
 
 /**
- * A new project skeleton: `ambix.config.ts`, an empty version location and a README in it. Refuses
+ * A new project skeleton: `ambix.config.ts` (DATABASE_URL, else SQLite in `app.db` beside it, so
+ * `upgrade head` works at once), an empty version location and a README in it. Refuses
  * a version location that already holds files (§8 `init`), before writing anything.
  */
 export async function init(options: InitOptions = {}): Promise<InitResult> {
@@ -59,8 +60,9 @@ function configSource(migrations: string): string {
   return `import { defineConfig } from 'ambix';
 
 export default defineConfig({
-  // The database to migrate; \`--url\` on the command line takes precedence.
-  url: process.env.DATABASE_URL,
+  // The database to migrate: DATABASE_URL when set, else a SQLite file next to this config
+  // (found the same way from any working directory). \`--url\` on the command line wins.
+  url: process.env.DATABASE_URL ?? \`sqlite:///\${import.meta.dirname}/app.db\`,
   // Version locations: folders holding one file per revision.
   migrations: ${JSON.stringify(migrations.split('\\').join('/'))},
 });

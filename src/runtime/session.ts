@@ -2,7 +2,8 @@ import { type AnyKysely, kyselyOver } from '../kysely.js';
 import type { StatementResult } from '../operations/context.js';
 import type { DialectAdapter, DriverConnection } from './dialects/adapter.js';
 import { adapterFor } from './dialects/index.js';
-import { ConnectionFailedError } from './errors.js';
+import { DriverNotInstalledError } from './driver-errors.js';
+import { ConnectionFailedError, InvalidDatabaseUrlError } from './errors.js';
 import { type ConnectionSpec, describeConnection } from './url.js';
 
 /** Told about every statement run on the session's connection, after it ran or failed. */
@@ -46,6 +47,9 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
   try {
     connection = await adapter.open(spec, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
+    // A driver that is not installed, or TLS parameters that make no sense, are the project's
+    // set-up, not the server's doing: reported as they are, not as a connection failure.
+    if (error instanceof DriverNotInstalledError || error instanceof InvalidDatabaseUrlError) throw error;
     throw connectionFailure(adapter, spec, error);
   }
   try {

@@ -2,10 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { heads, init, revision } from '../../src/commands/index.js';
+import { current, heads, init, revision, upgrade } from '../../src/commands/index.js';
 
 const roots: string[] = [];
+const savedDatabaseUrl = process.env.DATABASE_URL;
 afterEach(() => {
+  if (savedDatabaseUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = savedDatabaseUrl;
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
@@ -48,5 +51,27 @@ describe('init', () => {
     const result = await init({ cwd: root });
     expect(result.skipped).toEqual([join(root, 'ambix.config.json')]);
     expect(existsSync(join(root, 'ambix.config.ts'))).toBe(false);
+  });
+
+  test('the new project runs at once: upgrade head with no DATABASE_URL uses app.db beside the config', async () => {
+    const root = scratch();
+    delete process.env.DATABASE_URL;
+    await init({ cwd: root });
+    await revision({ cwd: root, revId: 'first', message: 'start' });
+    const result = await upgrade({ cwd: root, target: 'head' });
+    expect(result.heads).toEqual(['first']);
+    expect(existsSync(join(root, 'app.db'))).toBe(true);
+  });
+
+  test('DATABASE_URL, when set, is the database the new project uses', async () => {
+    const root = scratch();
+    const elsewhere = scratch();
+    process.env.DATABASE_URL = `sqlite:///${join(elsewhere, 'from-env.db')}`;
+    await init({ cwd: root });
+    await revision({ cwd: root, revId: 'first', message: 'start' });
+    await upgrade({ cwd: root, target: 'head' });
+    expect(existsSync(join(elsewhere, 'from-env.db'))).toBe(true);
+    expect(existsSync(join(root, 'app.db'))).toBe(false);
+    expect((await current({ cwd: root })).rows).toEqual(['first']);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from './adapter.js';
 import { pgDriver } from './drivers.js';
 import { lockKey64 } from './lock-key.js';
+import { postgresTls, retryWithNextAttempt } from './postgres-tls.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -41,6 +42,29 @@ export function networkFailureReason(error: unknown): string | null {
   return null;
 }
 
+/** Connects as the URL's `sslmode` says (libpq's meaning; see postgres-tls.ts). */
+async function connectWithTls(driverUrl: string): Promise<pg.Client> {
+  const tls = postgresTls(driverUrl);
+  for (const [index, ssl] of tls.attempts.entries()) {
+    const client = new (pgDriver().Client)({
+      connectionString: tls.connectionString,
+      ssl,
+      application_name: applicationName(),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // A connection the server drops later surfaces on the next query; without a listener the
+    // 'error' event would crash the process instead.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      if (index === tls.attempts.length - 1 || !retryWithNextAttempt(tls.mode, error)) throw error;
+    }
+  }
+  throw new Error('unreachable: postgresTls always gives at least one attempt');
+}
+
 export const postgresqlAdapter: DialectAdapter = {
   name: 'postgresql',
   transactionalDdl: true,
@@ -52,15 +76,7 @@ export const postgresqlAdapter: DialectAdapter = {
 
   async open(spec) {
     if (spec.dialect === 'sqlite') throw new TypeError('postgresql adapter given a sqlite spec');
-    const client = new (pgDriver().Client)({
-      connectionString: spec.driverUrl,
-      application_name: applicationName(),
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    });
-    // A connection the server drops later surfaces on the next query; without a listener the
-    // 'error' event would crash the process instead.
-    client.on('error', () => {});
-    await client.connect();
+    const client = await connectWithTls(spec.driverUrl);
     return {
       async query(sql, parameters) {
         const result: pg.QueryResult | pg.QueryResult[] = await client.query(sql, [...parameters]);
