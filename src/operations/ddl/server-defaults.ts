@@ -15,6 +15,8 @@ export function renderServerDefault(dialect: DialectName, value: ServerDefault):
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') {
     if (dialect === 'postgresql') return value ? 'true' : 'false';
+    // SQLAlchemy parenthesises an expression default (`sa.true()`) on SQLite; the stored text shows it.
+    if (dialect === 'sqlite') return value ? '(1)' : '(0)';
     return value ? '1' : '0';
   }
   if (value.kind === 'now') {

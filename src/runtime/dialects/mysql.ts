@@ -1,12 +1,6 @@
 import type { ResultSetHeader } from 'mysql2';
-import {
-  COMMON_RESERVED_WORDS,
-  type DialectAdapter,
-  errorField,
-  type MigrationLock,
-  quoteWhenNeeded,
-  renderStandardLiteral,
-} from './adapter.js';
+import { quoteIdentifier } from '../../operations/ddl/sql-text.js';
+import { type DialectAdapter, errorField, type MigrationLock, renderStandardLiteral } from './adapter.js';
 import { mysql2Driver } from './drivers.js';
 import { lockName, sha256 } from './lock-key.js';
 import { networkFailureReason } from './postgresql.js';
@@ -54,7 +48,7 @@ export const mysqlAdapter: DialectAdapter = {
     };
   },
 
-  quoteIdentifier: (name) => quoteWhenNeeded(name, '`', COMMON_RESERVED_WORDS),
+  quoteIdentifier: (name) => quoteIdentifier('mysql', name),
   renderLiteral: (value) => renderStandardLiteral(value, { backslashEscapes: true }),
   isMissingTable: (error) => errorField(error, 'code') === 'ER_NO_SUCH_TABLE',
 

@@ -1,12 +1,6 @@
 import type pg from 'pg';
-import {
-  COMMON_RESERVED_WORDS,
-  type DialectAdapter,
-  errorField,
-  type MigrationLock,
-  quoteWhenNeeded,
-  renderStandardLiteral,
-} from './adapter.js';
+import { quoteIdentifier } from '../../operations/ddl/sql-text.js';
+import { type DialectAdapter, errorField, type MigrationLock, renderStandardLiteral } from './adapter.js';
 import { pgDriver } from './drivers.js';
 import { lockKey64 } from './lock-key.js';
 
@@ -78,7 +72,7 @@ export const postgresqlAdapter: DialectAdapter = {
     };
   },
 
-  quoteIdentifier: (name) => quoteWhenNeeded(name, '"', COMMON_RESERVED_WORDS),
+  quoteIdentifier: (name) => quoteIdentifier('postgresql', name),
   renderLiteral: (value) => {
     if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
       return `'\\x${Buffer.from(value).toString('hex')}'::bytea`;
