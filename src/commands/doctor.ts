@@ -84,7 +84,7 @@ async function checkDatabase(
   session: Session,
   config: ResolvedConfig,
   graph: RevisionGraph | null,
-  historyTable: string,
+  historyTable: string | null,
   findings: DoctorFinding[],
 ): Promise<void> {
   const context = new SimulationContext({
@@ -101,6 +101,7 @@ async function checkDatabase(
   const { rows } = await readVersionRows(session, versionTable);
   if (graph === null) return;
   findings.push(...checkVersionRows(graph, rows, config.versionTable));
+  if (historyTable === null) return;
   const history = await readHistory(session, { table: historyTable });
   if (history !== null) findings.push(...checkChangedRevisions(graph, rows, history));
 }
