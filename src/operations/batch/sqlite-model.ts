@@ -154,6 +154,18 @@ export function indexBodySql(sql: string): string {
   return open === undefined ? '' : sql.slice(open.start);
 }
 
+/**
+ * A kept index as the rebuild re-creates it: head written as SQLAlchemy writes it (Alembic's
+ * rebuild re-renders indexes), naming the table as it is now, so a stored `ON "prompt"` left by an
+ * earlier RENAME reads `ON prompt` again. The elements and any WHERE clause stay as stored.
+ */
+export function restatedIndexSql(table: string, index: StoredObject): string {
+  const body = indexBodySql(index.sql);
+  if (body === '') return index.sql;
+  const unique = /^\s*create\s+unique\s/i.test(index.sql) ? 'UNIQUE ' : '';
+  return `CREATE ${unique}INDEX ${q(index.name)} ON ${q(table)} ${body}`;
+}
+
 export function columnTypeSql(type: Parameters<typeof renderColumnType>[1]): string {
   return renderColumnType('sqlite', type);
 }
