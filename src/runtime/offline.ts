@@ -23,7 +23,8 @@ class ScriptWriter {
   readonly #parts: string[] = [];
 
   statement(sql: string): void {
-    const trimmed = sql.trim();
+    // As Alembic prints a script: SQLAlchemy's tab indents become four spaces.
+    const trimmed = sql.replaceAll('\t', '    ').trim();
     this.#parts.push(trimmed.endsWith(';') ? trimmed : `${trimmed};`);
   }
 

@@ -9,8 +9,8 @@ import { createProject, type ProjectDir, type RevisionSpec } from './project-fix
 const LINEAR: RevisionSpec[] = [{ id: 'lin1abcd' }, { id: 'lin2abcd', down: 'lin1abcd' }];
 
 const CREATE_TABLE =
-  'CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n' +
-  '\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);';
+  'CREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n' +
+  '    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);';
 
 let project: ProjectDir | null = null;
 afterEach(() => {

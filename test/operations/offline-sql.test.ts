@@ -56,7 +56,7 @@ describe('offline createTable', () => {
       'CREATE TABLE account (\n' +
         '\tid INTEGER NOT NULL AUTO_INCREMENT, \n' +
         '\tname VARCHAR(50) NOT NULL, \n' +
-        '\tactive BOOL DEFAULT 1, \n' +
+        '\tactive BOOL DEFAULT true, \n' +
         '\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n' +
         '\tPRIMARY KEY (id)\n' +
         ')',
@@ -351,7 +351,7 @@ describe('offline table and column operations', () => {
 
   it('adds a column with its comment inline and the foreign key after it on MySQL', async () => {
     expect(await render('mysql', addColumns)).toEqual([
-      'ALTER TABLE user ADD COLUMN joined DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL',
+      'ALTER TABLE user ADD COLUMN joined DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
       "ALTER TABLE user ADD COLUMN group_id INTEGER COMMENT 'membership'",
       'ALTER TABLE user ADD CONSTRAINT fk_user_group FOREIGN KEY(group_id) REFERENCES `group` (id) ON DELETE SET NULL',
     ]);
@@ -460,9 +460,7 @@ describe('offline alterColumn', () => {
         existingComment: 'seconds',
       }),
     );
-    expect(sql).toEqual([
-      "ALTER TABLE event CHANGE COLUMN at at_s BIGINT NOT NULL DEFAULT 0 COMMENT 'seconds'",
-    ]);
+    expect(sql).toEqual(["ALTER TABLE event CHANGE at at_s BIGINT NOT NULL DEFAULT 0 COMMENT 'seconds'"]);
   });
 
   it('changes only the default with ALTER COLUMN and renames with RENAME COLUMN on MySQL', async () => {

@@ -145,11 +145,14 @@ export abstract class DdlRenderer {
 
   // ---- columns ----
 
+  /** SQLAlchemy's MySQL dialect writes NOT NULL before DEFAULT, the others after it. */
+  protected readonly notNullBeforeDefault: boolean = false;
+
   columnDefinition(column: ColumnSpec, options: { autoincrement: boolean; forceNotNull: boolean }): string {
-    let text = `${this.q(column.name)} ${this.type(column.type)}`;
-    if (column.default !== undefined) text += ` DEFAULT ${this.defaultValue(column.default)}`;
-    if (options.forceNotNull || column.nullable === false) text += ' NOT NULL';
-    return text;
+    const head = `${this.q(column.name)} ${this.type(column.type)}`;
+    const serverDefault = column.default === undefined ? '' : ` DEFAULT ${this.defaultValue(column.default)}`;
+    const notNull = options.forceNotNull || column.nullable === false ? ' NOT NULL' : '';
+    return this.notNullBeforeDefault ? head + notNull + serverDefault : head + serverDefault + notNull;
   }
 
   addColumn(table: string, column: ColumnSpec): string[] {

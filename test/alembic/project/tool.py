@@ -1,6 +1,7 @@
 """Drives Alembic and SQLAlchemy for the hand-back tests; prints JSON on stdout.
 
   tool.py URL upgrade|downgrade TARGET   Alembic's command on this project's Python revisions
+  tool.py URL upgrade-sql TARGET         `alembic upgrade TARGET --sql`: the script, not JSON
   tool.py URL versions                   the version table's rows, sorted
   tool.py URL inspect                    the schema as SQLAlchemy's inspector reads it
   tool.py URL compare                    Alembic's autogenerate comparison with models.py
@@ -36,11 +37,11 @@ def sqlalchemy_url(url):
     return url
 
 
-def alembic(url, verb, target):
+def alembic(url, verb, target, sql=False):
     config = Config()
     config.set_main_option("script_location", os.path.join(HERE, "alembic"))
     config.set_main_option("sqlalchemy.url", url)
-    getattr(command, verb)(config, target)
+    getattr(command, verb)(config, target, sql=sql)
     return {"ok": True}
 
 
@@ -82,6 +83,9 @@ def compare(engine):
 def main(argv):
     url, verb, *rest = argv
     url = sqlalchemy_url(url)
+    if verb == "upgrade-sql":
+        alembic(url, "upgrade", rest[0], sql=True)
+        return
     if verb in ("upgrade", "downgrade"):
         result = alembic(url, verb, rest[0])
     else:

@@ -63,6 +63,13 @@ export function alembic(url: string, verb: 'upgrade' | 'downgrade', target: stri
   return spawnStep(SYSTEM_PYTHON, [TOOL, url, verb, target], PROJECT_DIR);
 }
 
+/** `alembic upgrade TARGET --sql`: the offline script Alembic prints. */
+export async function alembicScript(url: string, target: string): Promise<string> {
+  const step = await spawnStep(SYSTEM_PYTHON, [TOOL, url, 'upgrade-sql', target], PROJECT_DIR);
+  if (step.code !== 0) throw new Error(`alembic upgrade --sql exited ${step.code}:\n${step.stderr}`);
+  return step.stdout;
+}
+
 /** The ambix CLI, as a user runs it, on the project's ambix revisions. */
 export function ambix(url: string, ...args: string[]): Promise<Step> {
   return spawnStep(process.execPath, [CLI_BIN, '--url', url, ...args], PROJECT_DIR);
