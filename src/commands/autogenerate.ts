@@ -156,7 +156,7 @@ async function compareWithDatabase(
   const filter = {
     include: config.autogenerate.include,
     exclude: config.autogenerate.exclude,
-    internalTables: [config.versionTable, config.historyTable],
+    internalTables: [config.versionTable, ...(config.historyTable === null ? [] : [config.historyTable])],
   };
   const database = await readDatabase(config, graph, spec, filter);
   const keep = tableFilter(filter);

@@ -99,7 +99,7 @@ async function readLiveSchema(
     return await introspect(sessionCatalog(session), {
       include: config.autogenerate.include,
       exclude: config.autogenerate.exclude,
-      internalTables: [config.versionTable, config.historyTable],
+      internalTables: [config.versionTable, ...(config.historyTable === null ? [] : [config.historyTable])],
     });
   } finally {
     await session.close();

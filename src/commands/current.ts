@@ -87,7 +87,7 @@ async function readState(
   url: string,
   cwd: string | undefined,
   table: ReturnType<typeof versionTableOf>,
-  historyTable: string,
+  historyTable: string | null,
 ): Promise<VersionRowsState> {
   const spec = parseDatabaseUrl(url, cwd);
   const session = await connectIfExists(spec);

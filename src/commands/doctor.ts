@@ -89,7 +89,7 @@ async function checkDatabase(
   session: Session,
   config: ResolvedConfig,
   graph: RevisionGraph | null,
-  historyTable: string,
+  historyTable: string | null,
   findings: DoctorFinding[],
 ): Promise<void> {
   const context = new SimulationContext({
@@ -123,6 +123,7 @@ async function checkDatabase(
       : schemaVersionFinding(match, state.rows, config.versionTable);
   if (mismatch !== null) findings.push(mismatch);
   const { rows } = state;
+  if (historyTable === null) return;
   const history = await readHistory(session, { table: historyTable });
   if (history !== null) findings.push(...checkChangedRevisions(graph, rows, history));
 }

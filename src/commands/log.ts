@@ -14,7 +14,8 @@ export interface LogOptions extends ProjectOptions {
 
 export interface LogResult {
   readonly url: string;
-  readonly table: string;
+  /** Null when the config turned the history off (`historyTable: false`). */
+  readonly table: string | null;
   /** False when no command has written history to this database yet (e.g. an Alembic-managed one). */
   readonly exists: boolean;
   readonly rows: readonly HistoryRow[];
@@ -25,6 +26,7 @@ export async function log(options: LogOptions): Promise<LogResult> {
   const { config } = await loadProject(options);
   const url = requireUrl(config);
   const table = options.historyTable ?? config.historyTable;
+  if (table === null) return { url: redactUrl(url), table, exists: false, rows: [] };
   const session = await connectIfExists(parseDatabaseUrl(url, options.cwd));
   try {
     const rows =

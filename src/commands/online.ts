@@ -176,7 +176,7 @@ export async function runOnline(
     ...(beforeSteps === undefined
       ? {}
       : { beforeSteps: (session, planned, rows) => beforeSteps(project, { session, plan: planned, rows }) }),
-    recordSteps: historyRecorder(config.historyTable),
+    ...(config.historyTable === null ? {} : { recordSteps: historyRecorder(config.historyTable) }),
   }).finally(async () => {
     // Revision code ran in this process: keep what V8 compiled of it for the next start.
     if (revisionCodePromise !== undefined) (await revisionCodePromise).saveCompiledRevisionCode();

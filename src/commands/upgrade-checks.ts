@@ -26,7 +26,11 @@ export function upgradeChecks(
 ): BeforeSteps {
   const onEvent = options.onEvent ?? (() => {});
   return async ({ config, graph }, { session, plan, rows }) => {
-    const changed = await verifyAppliedRevisions(session, graph, rows, { historyTable: config.historyTable });
+    // With the history turned off there is no record of the files as they ran to compare with.
+    const changed =
+      config.historyTable === null
+        ? []
+        : await verifyAppliedRevisions(session, graph, rows, { historyTable: config.historyTable });
     for (const change of changed) onEvent({ type: 'revision-changed', ...change });
     if (options.strict === true && changed.length > 0) throw new RevisionFileChangedError(changed);
 

@@ -72,7 +72,8 @@ export function resolveConfig(
     fileTemplate: config.fileTemplate ?? CONFIG_DEFAULTS.fileTemplate,
     truncateSlugLength: config.truncateSlugLength ?? CONFIG_DEFAULTS.truncateSlugLength,
     revisionFormat: config.revisionFormat ?? CONFIG_DEFAULTS.revisionFormat,
-    historyTable: config.historyTable ?? CONFIG_DEFAULTS.historyTable,
+    historyTable:
+      config.historyTable === false ? null : (config.historyTable ?? CONFIG_DEFAULTS.historyTable),
     schema: config.schema === undefined ? CONFIG_DEFAULTS.schema : resolve(rootDir, config.schema),
     autogenerate: { ...CONFIG_DEFAULTS.autogenerate, ...config.autogenerate },
   };

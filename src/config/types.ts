@@ -23,8 +23,11 @@ export interface AmbixConfig {
   readonly truncateSlugLength?: number;
   /** Default `ts`. */
   readonly revisionFormat?: RevisionFileFormat;
-  /** The table `upgrade`/`downgrade`/`stamp` record each step in, and `log`/`doctor` read. Default `ambix_history`. */
-  readonly historyTable?: string;
+  /**
+   * The table `upgrade`/`downgrade`/`stamp` record each step in, and `log`/`doctor` read. Default
+   * `ambix_history`; `false` records nothing, so ambix adds no table of its own beside Alembic's.
+   */
+  readonly historyTable?: string | false;
   /**
    * The schema module (`defineSchema`) that `revision --autogenerate` and `check` compare the
    * database with, relative to the config file's folder.
@@ -71,7 +74,8 @@ export interface ResolvedConfig {
   readonly fileTemplate: string;
   readonly truncateSlugLength: number;
   readonly revisionFormat: RevisionFileFormat;
-  readonly historyTable: string;
+  /** Null when `historyTable: false` turned the history off. */
+  readonly historyTable: string | null;
   /** The schema module's absolute path, or null when none is configured. */
   readonly schema: string | null;
   readonly autogenerate: ResolvedAutogenerateConfig;

@@ -68,7 +68,10 @@ const CHECKS: Readonly<Record<keyof AmbixConfig, Check>> = {
   fileTemplate: nonEmptyString,
   truncateSlugLength: integerAtLeast(1, 'characters'),
   revisionFormat: oneOf(REVISION_FORMATS),
-  historyTable: nonEmptyString,
+  historyTable: (value) =>
+    value === false || nonEmptyString(value) === null
+      ? null
+      : 'must be a table name, or false to keep no history',
   schema: nonEmptyString,
   autogenerate: (value) => checkObject(value, AUTOGENERATE_CHECKS),
 };

@@ -29,7 +29,9 @@ class ScriptWriter {
   constructor(private readonly dialect: DialectName) {}
 
   statement(sql: string): void {
-    this.#parts.push(scriptStatement(sql, this.dialect));
+    // As Alembic prints a script: SQLAlchemy's tab indents (at line starts) become four spaces.
+    const indented = sql.replace(/^\t+/gm, (tabs) => '    '.repeat(tabs.length));
+    this.#parts.push(scriptStatement(indented, this.dialect));
   }
 
   comment(text: string): void {

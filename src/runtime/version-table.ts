@@ -44,8 +44,8 @@ export class VersionTableSql {
     const constraint = this.#adapter.quoteIdentifier(`${this.table.name}_pkc`);
     return (
       `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${this.qualifiedName} (\n` +
-      `    version_num VARCHAR(${VERSION_COLUMN_WIDTH}) NOT NULL, \n` +
-      `    CONSTRAINT ${constraint} PRIMARY KEY (version_num)\n)`
+      `\tversion_num VARCHAR(${VERSION_COLUMN_WIDTH}) NOT NULL, \n` +
+      `\tCONSTRAINT ${constraint} PRIMARY KEY (version_num)\n)`
     );
   }
 

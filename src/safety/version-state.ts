@@ -21,10 +21,14 @@ const USER_TABLES: Record<Session['spec']['dialect'], string> = {
 export async function readVersionRowsState(
   session: Session,
   versionTable: VersionTableRef,
-  ambixTables: readonly string[],
+  ambixTables: readonly (string | null)[],
 ): Promise<VersionRowsState> {
   const state = await readVersionRows(session, new VersionTableSql(session.adapter, versionTable));
-  const own = new Set([versionTable.name, ...ambixTables].map((name) => name.toLowerCase()));
+  const own = new Set(
+    [versionTable.name, ...ambixTables]
+      .filter((name): name is string => name !== null)
+      .map((name) => name.toLowerCase()),
+  );
   const otherTables = state.exists
     ? []
     : (await session.execute(USER_TABLES[session.spec.dialect])).rows

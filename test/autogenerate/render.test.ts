@@ -121,7 +121,7 @@ describe('renderRevision', () => {
       dialect: 'postgresql',
     });
     expect(renderRevision(diff, { dialect: 'postgresql' }).upgrade).toContain(
-      `{ type: t.integer(), using: '"x"::INTEGER' }`,
+      `{ type: t.integer(), using: 'x::INTEGER' }`,
     );
   });
 

@@ -116,6 +116,18 @@ describe('validating the config', () => {
     expect((error as Error).message).toContain("'lockTimeout'");
   });
 
+  it('turns the history table off with historyTable: false', async () => {
+    const project = createTempProject({ 'ambix.config.json': '{"historyTable": false}' });
+    expect((await loadConfig({ cwd: project.root })).historyTable).toBeNull();
+  });
+
+  it('rejects historyTable: true, saying it takes a table name or false', async () => {
+    const project = createTempProject({ 'ambix.config.json': '{"historyTable": true}' });
+    const error = await rejection(loadConfig({ cwd: project.root }));
+    expect(error).toMatchObject({ key: 'historyTable' });
+    expect((error as Error).message).toContain('a table name, or false');
+  });
+
   it('rejects an unknown transaction mode', async () => {
     const project = createTempProject({ 'ambix.config.json': '{"transactionMode": "sometimes"}' });
     expect(await rejection(loadConfig({ cwd: project.root }))).toMatchObject({ key: 'transactionMode' });

@@ -158,7 +158,7 @@ describe('batchAlterTable on SQLite (table rebuild)', () => {
     await expect(failure).rejects.toBeInstanceOf(OperationFailedError);
     await expect(failure).rejects.toThrow(TEST_REVISION);
     await expect(failure).rejects.toThrow(
-      /batchAlterTable\(member\) failed[\s\S]*SQL: INSERT INTO "_ambix_tmp_member"/,
+      /batchAlterTable\(member\) failed[\s\S]*SQL: INSERT INTO _ambix_tmp_member/,
     );
     expect(await schemaOf('member')).toEqual(before);
     expect(await rows('SELECT count(*) AS n FROM member')).toEqual([{ n: 4 }]);
@@ -332,8 +332,8 @@ describe('batchAlterTable on SQLite (table rebuild)', () => {
       member.createIndex('ix_member_nickname', ['nickname']);
     });
     expect(online.statements.map((statement) => statement.sql)).toEqual([
-      'ALTER TABLE "member" ADD COLUMN "nickname" VARCHAR(40)',
-      'CREATE INDEX "ix_member_nickname" ON "member" ("nickname")',
+      'ALTER TABLE member ADD COLUMN nickname VARCHAR(40)',
+      'CREATE INDEX ix_member_nickname ON member (nickname)',
     ]);
   });
 
@@ -362,7 +362,7 @@ describe('batchAlterTable on SQLite (table rebuild)', () => {
     online.statements.length = 0;
     await batch((member) => member.addColumn({ name: 'nickname', type: t.text() }), { recreate: 'always' });
     expect(
-      online.statements.some((statement) => statement.sql.startsWith('CREATE TABLE "_ambix_tmp_member"')),
+      online.statements.some((statement) => statement.sql.startsWith('CREATE TABLE _ambix_tmp_member')),
     ).toBe(true);
     expect((await inspect.getColumns('member')).at(-1)?.name).toBe('nickname');
   });
@@ -468,21 +468,21 @@ describe('batchAlterTable on SQLite offline', () => {
       { copyFrom: tag },
     );
     expect(statements.map((statement) => statement.sql)).toEqual([
-      'CREATE TABLE "_ambix_tmp_tag" (\n' +
-        '  "id" VARCHAR NOT NULL,\n' +
-        '  "name" VARCHAR,\n' +
-        '  "user_id" VARCHAR,\n' +
-        '  "meta" JSON,\n' +
-        '  PRIMARY KEY ("id"),\n' +
-        '  CONSTRAINT "uq_id_user_id" UNIQUE ("id", "user_id"),\n' +
-        '  FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE\n' +
+      'CREATE TABLE _ambix_tmp_tag (\n' +
+        '\tid VARCHAR NOT NULL, \n' +
+        '\tname VARCHAR, \n' +
+        '\tuser_id VARCHAR, \n' +
+        '\tmeta JSON, \n' +
+        '\tPRIMARY KEY (id), \n' +
+        '\tCONSTRAINT uq_id_user_id UNIQUE (id, user_id), \n' +
+        '\tFOREIGN KEY(user_id) REFERENCES user (id) ON DELETE CASCADE\n' +
         ')',
-      'INSERT INTO "_ambix_tmp_tag" ("id", "name", "user_id") SELECT "id", "name", "user_id" FROM "tag"',
-      'DROP TABLE "tag"',
+      'INSERT INTO _ambix_tmp_tag (id, name, user_id) SELECT id, name, user_id FROM tag',
+      'DROP TABLE tag',
       'PRAGMA legacy_alter_table = ON',
-      'ALTER TABLE "_ambix_tmp_tag" RENAME TO "tag"',
+      'ALTER TABLE _ambix_tmp_tag RENAME TO tag',
       'PRAGMA legacy_alter_table = OFF',
-      'CREATE INDEX "ix_tag_name" ON "tag" ("name")',
+      'CREATE INDEX ix_tag_name ON tag (name)',
     ]);
   });
 
@@ -504,9 +504,9 @@ describe('batchAlterTable on SQLite offline', () => {
       },
     );
     expect(statements.map((statement) => statement.sql).slice(0, 3)).toEqual([
-      'ALTER TABLE "file" RENAME COLUMN "meta" TO "info"',
-      'CREATE TABLE "_ambix_tmp_file" (\n  "id" TEXT NOT NULL,\n  "info" JSON,\n  PRIMARY KEY ("id")\n)',
-      'INSERT INTO "_ambix_tmp_file" ("id", "info") SELECT "id", "info" FROM "file"',
+      'ALTER TABLE file RENAME COLUMN meta TO info',
+      'CREATE TABLE _ambix_tmp_file (\n\tid TEXT NOT NULL, \n\tinfo JSON, \n\tPRIMARY KEY (id)\n)',
+      'INSERT INTO _ambix_tmp_file (id, info) SELECT id, info FROM file',
     ]);
   });
 
@@ -516,7 +516,7 @@ describe('batchAlterTable on SQLite offline', () => {
       member.addColumn({ name: 'nickname', type: t.text(), nullable: false, default: '' }),
     );
     expect(statements.map((statement) => statement.sql)).toEqual([
-      `ALTER TABLE "member" ADD COLUMN "nickname" TEXT DEFAULT '' NOT NULL`,
+      `ALTER TABLE member ADD COLUMN nickname TEXT DEFAULT '' NOT NULL`,
     ]);
   });
 });

@@ -41,16 +41,16 @@ describeEachDialect(
       ).toEqual(
         dialect === 'postgresql'
           ? [
-              'ALTER TABLE "tag" ADD',
-              'ALTER TABLE "tag" DROP',
-              'ALTER TABLE "tag" ADD',
-              'CREATE INDEX "ix_tag_user_id" ON',
+              'ALTER TABLE tag ADD',
+              'ALTER TABLE tag DROP',
+              'ALTER TABLE tag ADD',
+              'CREATE INDEX ix_tag_user_id ON',
             ]
           : [
-              'ALTER TABLE `tag` ADD',
-              'ALTER TABLE `tag` DROP',
-              'ALTER TABLE `tag` ADD',
-              'CREATE INDEX `ix_tag_user_id` ON',
+              'ALTER TABLE tag ADD',
+              'ALTER TABLE tag DROP',
+              'ALTER TABLE tag ADD',
+              'CREATE INDEX ix_tag_user_id ON',
             ],
       );
       expect((await inspect.getColumns('tag')).map((column) => column.name)).toEqual([
@@ -93,12 +93,12 @@ describeEachDialect(
       expect(statements.map((statement) => statement.sql)).toEqual(
         dialect === 'postgresql'
           ? [
-              'ALTER TABLE "tag" DROP CONSTRAINT "uq_id_user_id"',
-              'ALTER TABLE "tag" ADD CONSTRAINT "pk_id_user_id" PRIMARY KEY ("id", "user_id")',
+              'ALTER TABLE tag DROP CONSTRAINT uq_id_user_id',
+              'ALTER TABLE tag ADD CONSTRAINT pk_id_user_id PRIMARY KEY (id, user_id)',
             ]
           : [
-              'ALTER TABLE `tag` DROP INDEX `uq_id_user_id`',
-              'ALTER TABLE `tag` ADD CONSTRAINT `pk_id_user_id` PRIMARY KEY (`id`, `user_id`)',
+              'ALTER TABLE tag DROP INDEX uq_id_user_id',
+              'ALTER TABLE tag ADD CONSTRAINT pk_id_user_id PRIMARY KEY (id, user_id)',
             ],
       );
     });

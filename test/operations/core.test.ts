@@ -101,7 +101,7 @@ describeEachDialect('op core', (dialect) => {
     expect(failure.code).toBe('OPERATION_FAILED');
     expect(failure.revision).toBe(TEST_REVISION);
     expect(failure.operation).toBe('addColumn(missing_table.email)');
-    expect(failure.sql).toMatch(/^ALTER TABLE .missing_table. ADD COLUMN .email. TEXT$/);
+    expect(failure.sql).toMatch(/^ALTER TABLE missing_table ADD COLUMN email TEXT$/);
     expect(failure.message).toContain(TEST_REVISION_PATH);
     expect(failure.message).toContain(failure.sql);
     expect(failure.cause).toBeInstanceOf(Error);
@@ -116,7 +116,7 @@ describeEachDialect('op core', (dialect) => {
       .catch((e) => e);
     expect(failure).toBeInstanceOf(OperationFailedError);
     expect(failure.operation).toBe('createTable(tagged)');
-    expect(failure.sql).toMatch(/^CREATE INDEX .ix_tagged_missing. ON .tagged. \(.missing.\)$/);
+    expect(failure.sql).toMatch(/^CREATE INDEX ix_tagged_missing ON tagged \(missing\)$/);
   });
 
   it('refuses to run a query with a named parameter that has no value', async () => {

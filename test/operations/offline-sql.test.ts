@@ -29,36 +29,36 @@ describe('offline createTable', () => {
 
   it('renders columns, defaults and an auto-incrementing integer key on SQLite', async () => {
     expect(await render('sqlite', createAccount)).toEqual([
-      'CREATE TABLE "account" (\n' +
-        '  "id" INTEGER NOT NULL,\n' +
-        '  "name" VARCHAR(50) NOT NULL,\n' +
-        '  "active" BOOLEAN DEFAULT 1,\n' +
-        '  "created_at" DATETIME DEFAULT (CURRENT_TIMESTAMP),\n' +
-        '  PRIMARY KEY ("id")\n' +
+      'CREATE TABLE account (\n' +
+        '\tid INTEGER NOT NULL, \n' +
+        '\tname VARCHAR(50) NOT NULL, \n' +
+        '\tactive BOOLEAN DEFAULT (1), \n' +
+        '\tcreated_at DATETIME DEFAULT (CURRENT_TIMESTAMP), \n' +
+        '\tPRIMARY KEY (id)\n' +
         ')',
     ]);
   });
 
   it('renders columns, defaults and a SERIAL key on PostgreSQL', async () => {
     expect(await render('postgresql', createAccount)).toEqual([
-      'CREATE TABLE "account" (\n' +
-        '  "id" SERIAL NOT NULL,\n' +
-        '  "name" VARCHAR(50) NOT NULL,\n' +
-        '  "active" BOOLEAN DEFAULT true,\n' +
-        '  "created_at" TIMESTAMP WITHOUT TIME ZONE DEFAULT now(),\n' +
-        '  PRIMARY KEY ("id")\n' +
+      'CREATE TABLE account (\n' +
+        '\tid SERIAL NOT NULL, \n' +
+        '\tname VARCHAR(50) NOT NULL, \n' +
+        '\tactive BOOLEAN DEFAULT true, \n' +
+        '\tcreated_at TIMESTAMP WITHOUT TIME ZONE DEFAULT now(), \n' +
+        '\tPRIMARY KEY (id)\n' +
         ')',
     ]);
   });
 
   it('renders columns, defaults and an AUTO_INCREMENT key on MySQL', async () => {
     expect(await render('mysql', createAccount)).toEqual([
-      'CREATE TABLE `account` (\n' +
-        '  `id` INTEGER NOT NULL AUTO_INCREMENT,\n' +
-        '  `name` VARCHAR(50) NOT NULL,\n' +
-        '  `active` BOOL DEFAULT 1,\n' +
-        '  `created_at` DATETIME DEFAULT CURRENT_TIMESTAMP,\n' +
-        '  PRIMARY KEY (`id`)\n' +
+      'CREATE TABLE account (\n' +
+        '\tid INTEGER NOT NULL AUTO_INCREMENT, \n' +
+        '\tname VARCHAR(50) NOT NULL, \n' +
+        '\tactive BOOL DEFAULT true, \n' +
+        '\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n' +
+        '\tPRIMARY KEY (id)\n' +
         ')',
     ]);
   });
@@ -95,21 +95,21 @@ describe('offline createTable', () => {
 
   it('renders named and unnamed constraints and the indexes that follow the table on PostgreSQL', async () => {
     expect(await render('postgresql', createPost)).toEqual([
-      'CREATE TABLE IF NOT EXISTS "post" (\n' +
-        '  "id" BIGSERIAL NOT NULL,\n' +
-        '  "user_id" INTEGER,\n' +
-        '  "slug" VARCHAR(80),\n' +
-        '  "title" TEXT,\n' +
-        '  "score" INTEGER DEFAULT 0,\n' +
-        '  CONSTRAINT "pk_post" PRIMARY KEY ("id"),\n' +
-        '  UNIQUE ("slug"),\n' +
-        '  CONSTRAINT "uq_post_title" UNIQUE ("title", "user_id"),\n' +
-        '  FOREIGN KEY("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,\n' +
-        '  CONSTRAINT "fk_post_parent" FOREIGN KEY("user_id", "slug") REFERENCES "other" ("a", "b") ON UPDATE SET NULL,\n' +
-        '  CONSTRAINT "ck_post_score" CHECK (score >= 0)\n' +
+      'CREATE TABLE IF NOT EXISTS post (\n' +
+        '\tid BIGSERIAL NOT NULL, \n' +
+        '\tuser_id INTEGER, \n' +
+        '\tslug VARCHAR(80), \n' +
+        '\ttitle TEXT, \n' +
+        '\tscore INTEGER DEFAULT 0, \n' +
+        '\tCONSTRAINT pk_post PRIMARY KEY (id), \n' +
+        '\tCONSTRAINT ck_post_score CHECK (score >= 0), \n' +
+        '\tCONSTRAINT fk_post_parent FOREIGN KEY(user_id, slug) REFERENCES other (a, b) ON UPDATE SET NULL, \n' +
+        '\tCONSTRAINT uq_post_title UNIQUE (title, user_id), \n' +
+        '\tFOREIGN KEY(user_id) REFERENCES "user" (id) ON DELETE CASCADE, \n' +
+        '\tUNIQUE (slug)\n' +
         ')',
-      'CREATE INDEX IF NOT EXISTS "ix_post_user_id" ON "post" ("user_id")',
-      'CREATE INDEX IF NOT EXISTS "ix_post_lower_title" ON "post" (lower(title))',
+      'CREATE INDEX IF NOT EXISTS ix_post_user_id ON post (user_id)',
+      'CREATE INDEX IF NOT EXISTS ix_post_lower_title ON post (lower(title))',
     ]);
   });
 
@@ -123,8 +123,8 @@ describe('offline createTable', () => {
       }),
     );
     expect(sql).toEqual([
-      'CREATE TABLE "prompt" (\n  "id" TEXT NOT NULL,\n  "command" VARCHAR,\n  PRIMARY KEY ("id")\n)',
-      'CREATE UNIQUE INDEX "ix_prompt_command" ON "prompt" ("command")',
+      'CREATE TABLE prompt (\n\tid TEXT NOT NULL, \n\tcommand VARCHAR, \n\tPRIMARY KEY (id)\n)',
+      'CREATE UNIQUE INDEX ix_prompt_command ON prompt (command)',
     ]);
   });
 
@@ -139,8 +139,8 @@ describe('offline createTable', () => {
         columns: [{ name: 'id', type: t.integer(), primaryKey: true, autoincrement: false }],
       });
     });
-    expect(sql[0]).toContain('"id" INTEGER NOT NULL');
-    expect(sql[1]).toContain('"id" INTEGER NOT NULL');
+    expect(sql[0]).toContain('id INTEGER NOT NULL');
+    expect(sql[1]).toContain('id INTEGER NOT NULL');
   });
 
   const commented = (op: Operations) =>
@@ -151,20 +151,20 @@ describe('offline createTable', () => {
 
   it('attaches comments with COMMENT ON statements on PostgreSQL', async () => {
     expect(await render('postgresql', commented)).toEqual([
-      'CREATE TABLE "note" (\n  "body" TEXT\n)',
-      `COMMENT ON TABLE "note" IS 'Users'' notes'`,
-      `COMMENT ON COLUMN "note"."body" IS 'markdown'`,
+      'CREATE TABLE note (\n\tbody TEXT\n)',
+      `COMMENT ON TABLE note IS 'Users'' notes'`,
+      `COMMENT ON COLUMN note.body IS 'markdown'`,
     ]);
   });
 
   it('writes comments inline on MySQL', async () => {
     expect(await render('mysql', commented)).toEqual([
-      "CREATE TABLE `note` (\n  `body` TEXT COMMENT 'markdown'\n) COMMENT='Users'' notes'",
+      "CREATE TABLE note (\n\t`body` TEXT COMMENT 'markdown'\n) COMMENT='Users'' notes'",
     ]);
   });
 
   it('leaves comments out on SQLite, which cannot store them', async () => {
-    expect(await render('sqlite', commented)).toEqual(['CREATE TABLE "note" (\n  "body" TEXT\n)']);
+    expect(await render('sqlite', commented)).toEqual(['CREATE TABLE note (\n\tbody TEXT\n)']);
   });
 });
 
@@ -196,7 +196,7 @@ describe('offline column types', () => {
 
   const typesOf = async (dialect: DialectName) => {
     const [create] = await render(dialect, everyType);
-    return [...create!.matchAll(/^ {2}\S+ (.+?),?$/gm)].map((match) => match[1]);
+    return [...create!.matchAll(/^\t\S+ (.+?),? ?$/gm)].map((match) => match[1]);
   };
 
   it('spells every neutral type for SQLite', async () => {
@@ -284,12 +284,12 @@ describe('offline column types', () => {
       }),
     );
     expect(sql[0]).toBe(
-      'CREATE TABLE "d" (\n' +
-        `  "a" TEXT DEFAULT (lower('X')),\n` +
-        `  "b" TEXT DEFAULT '{}',\n` +
-        '  "c" INTEGER DEFAULT CURRENT_TIMESTAMP,\n' +
-        `  "d" TEXT DEFAULT 'it''s',\n` +
-        '  "e" BOOLEAN DEFAULT 0\n' +
+      'CREATE TABLE d (\n' +
+        `\ta TEXT DEFAULT (lower('X')), \n` +
+        `\tb TEXT DEFAULT '{}', \n` +
+        '\tc INTEGER DEFAULT CURRENT_TIMESTAMP, \n' +
+        `\td TEXT DEFAULT 'it''s', \n` +
+        '\te BOOLEAN DEFAULT (0)\n' +
         ')',
     );
   });
@@ -305,10 +305,10 @@ describe('offline table and column operations', () => {
 
   it('renders rename, drop and drop-column on SQLite', async () => {
     expect(await render('sqlite', tableOps)).toEqual([
-      'ALTER TABLE "old" RENAME TO "new"',
-      'DROP TABLE "new"',
-      'DROP TABLE IF EXISTS "gone"',
-      'ALTER TABLE "user" DROP COLUMN "email"',
+      'ALTER TABLE old RENAME TO new',
+      'DROP TABLE new',
+      'DROP TABLE IF EXISTS gone',
+      'ALTER TABLE user DROP COLUMN email',
     ]);
   });
 
@@ -316,17 +316,17 @@ describe('offline table and column operations', () => {
     expect(await render('postgresql', tableOps)).toEqual([
       'ALTER TABLE "old" RENAME TO "new"',
       'DROP TABLE "new"',
-      'DROP TABLE IF EXISTS "gone"',
-      'ALTER TABLE "user" DROP COLUMN "email"',
+      'DROP TABLE IF EXISTS gone',
+      'ALTER TABLE "user" DROP COLUMN email',
     ]);
   });
 
   it('renders rename, drop and drop-column on MySQL', async () => {
     expect(await render('mysql', tableOps)).toEqual([
-      'ALTER TABLE `old` RENAME TO `new`',
-      'DROP TABLE `new`',
-      'DROP TABLE IF EXISTS `gone`',
-      'ALTER TABLE `user` DROP COLUMN `email`',
+      'ALTER TABLE old RENAME TO new',
+      'DROP TABLE new',
+      'DROP TABLE IF EXISTS gone',
+      'ALTER TABLE user DROP COLUMN email',
     ]);
   });
 
@@ -342,25 +342,25 @@ describe('offline table and column operations', () => {
 
   it('adds a column with a default and NOT NULL, and a foreign key as its own constraint, on PostgreSQL', async () => {
     expect(await render('postgresql', addColumns)).toEqual([
-      'ALTER TABLE "user" ADD COLUMN "joined" TIMESTAMP WITHOUT TIME ZONE DEFAULT now() NOT NULL',
-      'ALTER TABLE "user" ADD COLUMN "group_id" INTEGER',
-      'ALTER TABLE "user" ADD CONSTRAINT "fk_user_group" FOREIGN KEY("group_id") REFERENCES "group" ("id") ON DELETE SET NULL',
-      `COMMENT ON COLUMN "user"."group_id" IS 'membership'`,
+      'ALTER TABLE "user" ADD COLUMN joined TIMESTAMP WITHOUT TIME ZONE DEFAULT now() NOT NULL',
+      'ALTER TABLE "user" ADD COLUMN group_id INTEGER',
+      'ALTER TABLE "user" ADD CONSTRAINT fk_user_group FOREIGN KEY(group_id) REFERENCES "group" (id) ON DELETE SET NULL',
+      `COMMENT ON COLUMN "user".group_id IS 'membership'`,
     ]);
   });
 
   it('adds a column with its comment inline and the foreign key after it on MySQL', async () => {
     expect(await render('mysql', addColumns)).toEqual([
-      'ALTER TABLE `user` ADD COLUMN `joined` DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL',
-      "ALTER TABLE `user` ADD COLUMN `group_id` INTEGER COMMENT 'membership'",
-      'ALTER TABLE `user` ADD CONSTRAINT `fk_user_group` FOREIGN KEY(`group_id`) REFERENCES `group` (`id`) ON DELETE SET NULL',
+      'ALTER TABLE user ADD COLUMN joined DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+      "ALTER TABLE user ADD COLUMN group_id INTEGER COMMENT 'membership'",
+      'ALTER TABLE user ADD CONSTRAINT fk_user_group FOREIGN KEY(group_id) REFERENCES `group` (id) ON DELETE SET NULL',
     ]);
   });
 
   it('adds a foreign-key column with an inline REFERENCES on SQLite', async () => {
     expect(await render('sqlite', addColumns)).toEqual([
-      'ALTER TABLE "user" ADD COLUMN "joined" DATETIME DEFAULT (CURRENT_TIMESTAMP) NOT NULL',
-      'ALTER TABLE "user" ADD COLUMN "group_id" INTEGER CONSTRAINT "fk_user_group" REFERENCES "group" ("id") ON DELETE SET NULL',
+      'ALTER TABLE user ADD COLUMN joined DATETIME DEFAULT (CURRENT_TIMESTAMP) NOT NULL',
+      'ALTER TABLE user ADD COLUMN group_id INTEGER CONSTRAINT fk_user_group REFERENCES "group" (id) ON DELETE SET NULL',
     ]);
   });
 });
@@ -374,12 +374,12 @@ describe('offline addColumn flags', () => {
 
   it('adds a unique constraint, a unique index and a plain index for the column flags on PostgreSQL', async () => {
     expect(await render('postgresql', flagged)).toEqual([
-      'ALTER TABLE "user" ADD COLUMN "handle" VARCHAR(30)',
-      'ALTER TABLE "user" ADD UNIQUE ("handle")',
-      'ALTER TABLE "user" ADD COLUMN "slug" VARCHAR(30)',
-      'CREATE UNIQUE INDEX "ix_user_slug" ON "user" ("slug")',
-      'ALTER TABLE "user" ADD COLUMN "tenant" INTEGER',
-      'CREATE INDEX "ix_user_tenant" ON "user" ("tenant")',
+      'ALTER TABLE "user" ADD COLUMN handle VARCHAR(30)',
+      'ALTER TABLE "user" ADD UNIQUE (handle)',
+      'ALTER TABLE "user" ADD COLUMN slug VARCHAR(30)',
+      'CREATE UNIQUE INDEX ix_user_slug ON "user" (slug)',
+      'ALTER TABLE "user" ADD COLUMN tenant INTEGER',
+      'CREATE INDEX ix_user_tenant ON "user" (tenant)',
     ]);
   });
 
@@ -388,8 +388,8 @@ describe('offline addColumn flags', () => {
       op.addColumn('user', { name: 'id', type: t.integer(), nullable: false, primaryKey: true }),
     );
     expect(sql).toEqual([
-      'ALTER TABLE `user` ADD COLUMN `id` INTEGER NOT NULL',
-      'ALTER TABLE `user` ADD PRIMARY KEY (`id`)',
+      'ALTER TABLE user ADD COLUMN id INTEGER NOT NULL',
+      'ALTER TABLE user ADD PRIMARY KEY (id)',
     ]);
   });
 
@@ -398,10 +398,7 @@ describe('offline addColumn flags', () => {
       await render('sqlite', (op) =>
         op.addColumn('user', { name: 'tenant', type: t.integer(), index: true }),
       ),
-    ).toEqual([
-      'ALTER TABLE "user" ADD COLUMN "tenant" INTEGER',
-      'CREATE INDEX "ix_user_tenant" ON "user" ("tenant")',
-    ]);
+    ).toEqual(['ALTER TABLE user ADD COLUMN tenant INTEGER', 'CREATE INDEX ix_user_tenant ON user (tenant)']);
     const failure = await render('sqlite', (op) =>
       op.addColumn('user', { name: 'handle', type: t.text(), unique: true }),
     ).catch((error) => error);
@@ -423,12 +420,12 @@ describe('offline alterColumn', () => {
       }),
     );
     expect(sql).toEqual([
-      'ALTER TABLE "event" ALTER COLUMN "at" DROP DEFAULT',
-      'ALTER TABLE "event" ALTER COLUMN "at" TYPE BIGINT USING extract(epoch from at)::bigint',
-      'ALTER TABLE "event" ALTER COLUMN "at" SET NOT NULL',
-      'ALTER TABLE "event" ALTER COLUMN "at" SET DEFAULT 0',
-      `COMMENT ON COLUMN "event"."at" IS 'seconds'`,
-      'ALTER TABLE "event" RENAME COLUMN "at" TO "at_s"',
+      'ALTER TABLE event ALTER COLUMN at DROP DEFAULT',
+      'ALTER TABLE event ALTER COLUMN at TYPE BIGINT USING extract(epoch from at)::bigint',
+      'ALTER TABLE event ALTER COLUMN at SET NOT NULL',
+      'ALTER TABLE event ALTER COLUMN at SET DEFAULT 0',
+      `COMMENT ON COLUMN event.at IS 'seconds'`,
+      'ALTER TABLE event RENAME COLUMN at TO at_s',
     ]);
   });
 
@@ -437,8 +434,8 @@ describe('offline alterColumn', () => {
       op.alterColumn('event', 'at', { type: t.bigint(), default: null }),
     );
     expect(sql).toEqual([
-      'ALTER TABLE "event" ALTER COLUMN "at" DROP DEFAULT',
-      'ALTER TABLE "event" ALTER COLUMN "at" TYPE BIGINT',
+      'ALTER TABLE event ALTER COLUMN at DROP DEFAULT',
+      'ALTER TABLE event ALTER COLUMN at TYPE BIGINT',
     ]);
   });
 
@@ -447,9 +444,9 @@ describe('offline alterColumn', () => {
       op.alterColumn('event', 'at', { nullable: true, default: null, comment: null }),
     );
     expect(sql).toEqual([
-      'ALTER TABLE "event" ALTER COLUMN "at" DROP NOT NULL',
-      'ALTER TABLE "event" ALTER COLUMN "at" DROP DEFAULT',
-      'COMMENT ON COLUMN "event"."at" IS NULL',
+      'ALTER TABLE event ALTER COLUMN at DROP NOT NULL',
+      'ALTER TABLE event ALTER COLUMN at DROP DEFAULT',
+      'COMMENT ON COLUMN event.at IS NULL',
     ]);
   });
 
@@ -463,9 +460,7 @@ describe('offline alterColumn', () => {
         existingComment: 'seconds',
       }),
     );
-    expect(sql).toEqual([
-      "ALTER TABLE `event` CHANGE COLUMN `at` `at_s` BIGINT NOT NULL DEFAULT 0 COMMENT 'seconds'",
-    ]);
+    expect(sql).toEqual(["ALTER TABLE event CHANGE at at_s BIGINT NOT NULL DEFAULT 0 COMMENT 'seconds'"]);
   });
 
   it('changes only the default with ALTER COLUMN and renames with RENAME COLUMN on MySQL', async () => {
@@ -473,8 +468,8 @@ describe('offline alterColumn', () => {
       op.alterColumn('event', 'at', { default: 'x', newName: 'when' }),
     );
     expect(sql).toEqual([
-      "ALTER TABLE `event` ALTER COLUMN `at` SET DEFAULT 'x'",
-      'ALTER TABLE `event` RENAME COLUMN `at` TO `when`',
+      "ALTER TABLE event ALTER COLUMN at SET DEFAULT 'x'",
+      'ALTER TABLE event RENAME COLUMN at TO `when`',
     ]);
   });
 
@@ -489,7 +484,7 @@ describe('offline alterColumn', () => {
 
   it('renames a column on SQLite', async () => {
     expect(await render('sqlite', (op) => op.alterColumn('event', 'at', { newName: 'happened_at' }))).toEqual(
-      ['ALTER TABLE "event" RENAME COLUMN "at" TO "happened_at"'],
+      ['ALTER TABLE event RENAME COLUMN at TO happened_at'],
     );
   });
 
@@ -517,19 +512,19 @@ describe('offline indexes', () => {
 
   it('renders plain, unique, expression and partial indexes on SQLite', async () => {
     expect(await render('sqlite', indexOps)).toEqual([
-      'CREATE INDEX "ix_user_email" ON "user" ("email")',
-      'CREATE UNIQUE INDEX IF NOT EXISTS "uq_user_lower_email" ON "user" (lower(email), "tenant") WHERE deleted_at IS NULL',
-      'DROP INDEX "ix_user_email"',
-      'DROP INDEX IF EXISTS "uq_user_lower_email"',
+      'CREATE INDEX ix_user_email ON user (email)',
+      'CREATE UNIQUE INDEX IF NOT EXISTS uq_user_lower_email ON user (lower(email), tenant) WHERE deleted_at IS NULL',
+      'DROP INDEX ix_user_email',
+      'DROP INDEX IF EXISTS uq_user_lower_email',
     ]);
   });
 
   it('renders plain, unique, expression and partial indexes on PostgreSQL', async () => {
     expect(await render('postgresql', indexOps)).toEqual([
-      'CREATE INDEX "ix_user_email" ON "user" ("email")',
-      'CREATE UNIQUE INDEX IF NOT EXISTS "uq_user_lower_email" ON "user" (lower(email), "tenant") WHERE deleted_at IS NULL',
-      'DROP INDEX "ix_user_email"',
-      'DROP INDEX IF EXISTS "uq_user_lower_email"',
+      'CREATE INDEX ix_user_email ON "user" (email)',
+      'CREATE UNIQUE INDEX IF NOT EXISTS uq_user_lower_email ON "user" (lower(email), tenant) WHERE deleted_at IS NULL',
+      'DROP INDEX ix_user_email',
+      'DROP INDEX IF EXISTS uq_user_lower_email',
     ]);
   });
 
@@ -539,8 +534,8 @@ describe('offline indexes', () => {
     await op.createIndex('ix_big', 'big', ['a'], { concurrently: true });
     await op.dropIndex('ix_big', { concurrently: true });
     expect(outsideTransaction).toEqual([
-      'CREATE INDEX CONCURRENTLY "ix_big" ON "big" ("a")',
-      'DROP INDEX CONCURRENTLY "ix_big"',
+      'CREATE INDEX CONCURRENTLY ix_big ON big (a)',
+      'DROP INDEX CONCURRENTLY ix_big',
     ]);
   });
 
@@ -553,8 +548,8 @@ describe('offline indexes', () => {
       });
     });
     expect(sql).toEqual([
-      'CREATE INDEX `ix_user_email` ON `user` (`email`)',
-      'CREATE UNIQUE INDEX IF NOT EXISTS `uq_user_lower_email` ON `user` ((lower(email)), `tenant`)',
+      'CREATE INDEX ix_user_email ON user (email)',
+      'CREATE UNIQUE INDEX IF NOT EXISTS uq_user_lower_email ON user ((lower(email)), tenant)',
     ]);
   });
 
@@ -565,15 +560,15 @@ describe('offline indexes', () => {
       await op.createIndex('ix_c', 't', [sqlExpression('(a + b)')]);
     });
     expect(sql).toEqual([
-      'CREATE INDEX "ix_a" ON "t" ((lower(a) || b))',
-      `CREATE INDEX "ix_b" ON "t" (coalesce(a, ')'))`,
-      'CREATE INDEX "ix_c" ON "t" (((a + b)))',
+      'CREATE INDEX ix_a ON t ((lower(a) || b))',
+      `CREATE INDEX ix_b ON t (coalesce(a, ')'))`,
+      'CREATE INDEX ix_c ON t (((a + b)))',
     ]);
   });
 
   it('names the table in DROP INDEX on MySQL and requires it', async () => {
     expect(await render('mysql', (op) => op.dropIndex('ix_a', { table: 't' }))).toEqual([
-      'DROP INDEX `ix_a` ON `t`',
+      'DROP INDEX ix_a ON t',
     ]);
     const failure = await render('mysql', (op) => op.dropIndex('ix_a')).catch((error) => error);
     expect(failure).toBeInstanceOf(InvalidOperationError);
@@ -613,11 +608,11 @@ describe('offline constraints', () => {
       await op.dropConstraint('fk_member_user', 'member');
     });
     expect(sql).toEqual([
-      'ALTER TABLE "member" ADD CONSTRAINT "pk_member" PRIMARY KEY ("group_id", "user_id")',
-      'ALTER TABLE "member" ADD CONSTRAINT "fk_member_user" FOREIGN KEY("user_id") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE RESTRICT',
-      'ALTER TABLE "member" ADD CONSTRAINT "uq_member_code" UNIQUE ("code")',
-      'ALTER TABLE "member" ADD CONSTRAINT "ck_member_rank" CHECK (rank BETWEEN 0 AND 9)',
-      'ALTER TABLE "member" DROP CONSTRAINT "fk_member_user"',
+      'ALTER TABLE member ADD CONSTRAINT pk_member PRIMARY KEY (group_id, user_id)',
+      'ALTER TABLE member ADD CONSTRAINT fk_member_user FOREIGN KEY(user_id) REFERENCES "user" (id) ON DELETE CASCADE ON UPDATE RESTRICT',
+      'ALTER TABLE member ADD CONSTRAINT uq_member_code UNIQUE (code)',
+      'ALTER TABLE member ADD CONSTRAINT ck_member_rank CHECK (rank BETWEEN 0 AND 9)',
+      'ALTER TABLE member DROP CONSTRAINT fk_member_user',
     ]);
   });
 
@@ -629,10 +624,10 @@ describe('offline constraints', () => {
       await op.dropConstraint('ck_member_rank', 'member', { type: 'check' });
     });
     expect(sql).toEqual([
-      'ALTER TABLE `member` DROP FOREIGN KEY `fk_member_user`',
+      'ALTER TABLE `member` DROP FOREIGN KEY fk_member_user',
       'ALTER TABLE `member` DROP PRIMARY KEY',
-      'ALTER TABLE `member` DROP INDEX `uq_member_code`',
-      'ALTER TABLE `member` DROP CONSTRAINT `ck_member_rank`',
+      'ALTER TABLE `member` DROP INDEX uq_member_code',
+      'ALTER TABLE `member` DROP CONSTRAINT ck_member_rank',
     ]);
   });
 
@@ -644,10 +639,10 @@ describe('offline constraints', () => {
 
   it('adds constraints with ALTER TABLE on MySQL', async () => {
     expect(await render('mysql', constraintOps)).toEqual([
-      'ALTER TABLE `member` ADD CONSTRAINT `pk_member` PRIMARY KEY (`group_id`, `user_id`)',
-      'ALTER TABLE `member` ADD CONSTRAINT `fk_member_user` FOREIGN KEY(`user_id`) REFERENCES `user` (`id`) ON DELETE CASCADE ON UPDATE RESTRICT',
-      'ALTER TABLE `member` ADD CONSTRAINT `uq_member_code` UNIQUE (`code`)',
-      'ALTER TABLE `member` ADD CONSTRAINT `ck_member_rank` CHECK (rank BETWEEN 0 AND 9)',
+      'ALTER TABLE `member` ADD CONSTRAINT pk_member PRIMARY KEY (group_id, user_id)',
+      'ALTER TABLE `member` ADD CONSTRAINT fk_member_user FOREIGN KEY(user_id) REFERENCES user (id) ON DELETE CASCADE ON UPDATE RESTRICT',
+      'ALTER TABLE `member` ADD CONSTRAINT uq_member_code UNIQUE (code)',
+      'ALTER TABLE `member` ADD CONSTRAINT ck_member_rank CHECK (rank BETWEEN 0 AND 9)',
     ]);
   });
 

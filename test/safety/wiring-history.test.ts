@@ -111,4 +111,26 @@ describeEachDialect('the history of steps the runtime executes', (dialect) => {
       'hist0002',
     ]);
   });
+
+  it('historyTable: false records nothing: upgrade, downgrade and stamp create no history table', async () => {
+    const s = await scenario(LINEAR);
+    const config = { historyTable: false } as const;
+    await migrate({ ...s.options, config });
+    await downgrade({ ...s.options, config, target: 'base' });
+    await stamp({ ...s.options, config, revisions: ['hist0002'] });
+    expect(await tableExists(s.db.url, 'ambix_history')).toBe(false);
+    expect(await tableExists(s.db.url, 'alembic_version')).toBe(true);
+  });
+
+  if (dialect === 'sqlite') {
+    it('the history table adds no sqlite_sequence: its key numbers rows without AUTOINCREMENT', async () => {
+      const s = await scenario(LINEAR);
+      await upgrade({ ...s.options, target: 'head' });
+      const counters = await withSession(s.db.url, async (session) =>
+        (await session.execute('SELECT name FROM sqlite_sequence')).rows.map((row) => row.name),
+      );
+      // The project's own ran_log keeps its AUTOINCREMENT counter; the history table adds none.
+      expect(counters).toEqual(['ran_log']);
+    });
+  }
 });

@@ -86,6 +86,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
         ...(limit === undefined ? {} : { limit }),
       });
       output.result(result, () => {
+        if (result.table === null) return 'No history: the config turns it off (historyTable: false).\n';
         if (!result.exists) return `No history yet: ${result.table} does not exist in ${result.url}.\n`;
         return result.rows
           .map(

@@ -154,6 +154,18 @@ export function indexBodySql(sql: string): string {
   return open === undefined ? '' : sql.slice(open.start);
 }
 
+/**
+ * A kept index as the rebuild re-creates it: head written as SQLAlchemy writes it (Alembic's
+ * rebuild re-renders indexes), naming the table as it is now, so a stored `ON "prompt"` left by an
+ * earlier RENAME reads `ON prompt` again. The elements and any WHERE clause stay as stored.
+ */
+export function restatedIndexSql(table: string, index: StoredObject): string {
+  const body = indexBodySql(index.sql);
+  if (body === '') return index.sql;
+  const unique = /^\s*create\s+unique\s/i.test(index.sql) ? 'UNIQUE ' : '';
+  return `CREATE ${unique}INDEX ${q(index.name)} ON ${q(table)} ${body}`;
+}
+
 export function columnTypeSql(type: Parameters<typeof renderColumnType>[1]): string {
   return renderColumnType('sqlite', type);
 }
@@ -193,21 +205,28 @@ export function renderCreateTable(model: TableModel, tableName: string): string 
   if (key !== null && inlineKeyColumn === undefined) {
     elements.push(`${constraintName(key.name)}PRIMARY KEY (${quotedList(key.columns)})`);
   }
-  for (const unique of model.uniques) {
-    elements.push(`${constraintName(unique.name)}UNIQUE (${quotedList(unique.columns)})`);
+  // As Alembic's batch rebuild lists them: named constraints first, then unnamed ones.
+  const constraints: { name: string | null; sql: string }[] = [
+    ...model.uniques.map((unique) => ({ name: unique.name, sql: `UNIQUE (${quotedList(unique.columns)})` })),
+    ...model.foreignKeys.map((foreignKey) => ({ name: foreignKey.name, sql: foreignKeySql(foreignKey) })),
+    ...model.checks.map((check) => ({ name: check.name, sql: `CHECK (${check.sqltext})` })),
+  ];
+  for (const named of [true, false]) {
+    for (const constraint of constraints) {
+      if ((constraint.name !== null) === named)
+        elements.push(`${constraintName(constraint.name)}${constraint.sql}`);
+    }
   }
-  for (const foreignKey of model.foreignKeys) {
-    const referenced =
-      foreignKey.referencedColumns.length === 0 ? '' : ` (${quotedList(foreignKey.referencedColumns)})`;
-    const actions = foreignKey.actionsSql === '' ? '' : ` ${foreignKey.actionsSql}`;
-    elements.push(
-      `${constraintName(foreignKey.name)}FOREIGN KEY (${quotedList(foreignKey.columns)}) ` +
-        `REFERENCES ${q(foreignKey.referencedTable)}${referenced}${actions}`,
-    );
-  }
-  for (const check of model.checks) elements.push(`${constraintName(check.name)}CHECK (${check.sqltext})`);
   const options = model.optionsSql === '' ? '' : ` ${model.optionsSql}`;
-  return `CREATE TABLE ${q(tableName)} (\n  ${elements.join(',\n  ')}\n)${options}`;
+  // SQLAlchemy's layout, as Alembic's batch rebuild writes the table.
+  return `CREATE TABLE ${q(tableName)} (\n\t${elements.join(', \n\t')}\n)${options}`;
+}
+
+function foreignKeySql(foreignKey: ModelForeignKey): string {
+  const referenced =
+    foreignKey.referencedColumns.length === 0 ? '' : ` (${quotedList(foreignKey.referencedColumns)})`;
+  const actions = foreignKey.actionsSql === '' ? '' : ` ${foreignKey.actionsSql}`;
+  return `FOREIGN KEY(${quotedList(foreignKey.columns)}) REFERENCES ${q(foreignKey.referencedTable)}${referenced}${actions}`;
 }
 
 function constraintName(name: string | null): string {

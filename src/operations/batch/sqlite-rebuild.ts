@@ -22,6 +22,7 @@ import {
   mentionsName,
   readTableModel,
   renderCreateTable,
+  restatedIndexSql,
   sameName,
   type TableModel,
 } from './sqlite-model.js';
@@ -190,7 +191,7 @@ function copyStatement(model: TableModel, temporary: string): string | null {
 function recreatedObjects(model: TableModel): string[] {
   const ddl = ddlFor('sqlite', null);
   return [
-    ...model.indexes.map((index) => index.sql),
+    ...model.indexes.map((index) => restatedIndexSql(model.name, index)),
     ...model.newIndexes.flatMap((index) =>
       ddl.createIndex(model.name, index, { concurrently: false, ifNotExists: false }),
     ),

@@ -19,6 +19,8 @@ export class MysqlDdl extends DdlRenderer {
     return this.serverVersion?.toLowerCase().includes('mariadb') ?? false;
   }
 
+  protected override readonly notNullBeforeDefault = true;
+
   override columnDefinition(
     column: ColumnSpec,
     options: { autoincrement: boolean; forceNotNull: boolean },
@@ -143,8 +145,8 @@ export class MysqlDdl extends DdlRenderer {
     if (this.rewritesColumn(changes)) {
       const definition = this.restatedDefinition(column, changes, catalog);
       if (renaming)
-        return [`${alterTable} CHANGE COLUMN ${this.q(column)} ${this.q(changes.newName!)} ${definition}`];
-      return [`${alterTable} MODIFY COLUMN ${this.q(column)} ${definition}`];
+        return [`${alterTable} CHANGE ${this.q(column)} ${this.q(changes.newName!)} ${definition}`];
+      return [`${alterTable} MODIFY ${this.q(column)} ${definition}`];
     }
     const statements: string[] = [];
     const alter = `${alterTable} ALTER COLUMN ${this.q(column)}`;

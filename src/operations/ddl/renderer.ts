@@ -105,11 +105,20 @@ export abstract class DdlRenderer {
       }),
     );
     if (primaryKey !== undefined) elements.push(this.primaryKeyClause(primaryKey));
-    for (const unique of uniqueConstraintsOf(spec)) elements.push(this.uniqueClause(unique));
-    for (const foreignKey of foreignKeysOf(spec)) elements.push(this.foreignKeyClause(foreignKey));
+    // SQLAlchemy writes table-level constraints in argument order, then those the columns' flags
+    // make, column by column. The argument order is taken to be the one Alembic's autogenerate
+    // writes (checks, foreign keys, uniques), so a table reads as the Alembic revision made it.
     for (const check of spec.checkConstraints ?? []) elements.push(this.checkClause(check));
+    for (const foreignKey of spec.foreignKeys ?? []) elements.push(this.foreignKeyClause(foreignKey));
+    for (const unique of spec.uniqueConstraints ?? []) elements.push(this.uniqueClause(unique));
+    for (const column of spec.columns) {
+      if (column.unique && !column.index) elements.push(this.uniqueClause({ columns: [column.name] }));
+      const foreignKey = columnForeignKey(column);
+      if (foreignKey !== undefined) elements.push(this.foreignKeyClause(foreignKey));
+    }
     const head = `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${this.q(spec.name)}`;
-    const statements = [`${head} (\n  ${elements.join(',\n  ')}\n)${this.tableOptions(spec)}`];
+    // Laid out as SQLAlchemy prints it, since SQLite keeps the text and Alembic's runs show it.
+    const statements = [`${head} (\n\t${elements.join(', \n\t')}\n)${this.tableOptions(spec)}`];
     statements.push(...this.commentsAfterCreate(spec));
     const flags = { concurrently: false, ifNotExists: options.ifNotExists };
     for (const index of indexesOf(spec)) statements.push(...this.createIndex(spec.name, index, flags));
@@ -136,11 +145,14 @@ export abstract class DdlRenderer {
 
   // ---- columns ----
 
+  /** SQLAlchemy's MySQL dialect writes NOT NULL before DEFAULT, the others after it. */
+  protected readonly notNullBeforeDefault: boolean = false;
+
   columnDefinition(column: ColumnSpec, options: { autoincrement: boolean; forceNotNull: boolean }): string {
-    let text = `${this.q(column.name)} ${this.type(column.type)}`;
-    if (column.default !== undefined) text += ` DEFAULT ${this.defaultValue(column.default)}`;
-    if (options.forceNotNull || column.nullable === false) text += ' NOT NULL';
-    return text;
+    const head = `${this.q(column.name)} ${this.type(column.type)}`;
+    const serverDefault = column.default === undefined ? '' : ` DEFAULT ${this.defaultValue(column.default)}`;
+    const notNull = options.forceNotNull || column.nullable === false ? ' NOT NULL' : '';
+    return this.notNullBeforeDefault ? head + notNull + serverDefault : head + serverDefault + notNull;
   }
 
   addColumn(table: string, column: ColumnSpec): string[] {
@@ -326,21 +338,22 @@ export function uniqueConstraintsOf(spec: TableSpec): UniqueConstraintSpec[] {
 }
 
 export function foreignKeysOf(spec: TableSpec): ForeignKeySpec[] {
-  const fromColumns = spec.columns.flatMap((column) =>
-    column.references === undefined
-      ? []
-      : [
-          {
-            name: column.references.name,
-            columns: [column.name],
-            referencedTable: column.references.table,
-            referencedColumns: [column.references.column],
-            onDelete: column.references.onDelete,
-            onUpdate: column.references.onUpdate,
-          },
-        ],
-  );
+  const fromColumns = spec.columns.flatMap((column) => columnForeignKey(column) ?? []);
   return [...fromColumns, ...(spec.foreignKeys ?? [])];
+}
+
+/** The foreign key a column's `references` shorthand stands for. */
+function columnForeignKey(column: ColumnSpec): ForeignKeySpec | undefined {
+  const references = column.references;
+  if (references === undefined) return undefined;
+  return {
+    name: references.name,
+    columns: [column.name],
+    referencedTable: references.table,
+    referencedColumns: [references.column],
+    onDelete: references.onDelete,
+    onUpdate: references.onUpdate,
+  };
 }
 
 export function indexesOf(spec: TableSpec): IndexSpec[] {

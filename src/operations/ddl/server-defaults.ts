@@ -14,8 +14,10 @@ export function renderServerDefault(dialect: DialectName, value: ServerDefault):
   if (typeof value === 'string') return quoteString(dialect, value);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') {
-    if (dialect === 'postgresql') return value ? 'true' : 'false';
-    return value ? '1' : '0';
+    // As SQLAlchemy writes `sa.true()`: parenthesised on SQLite, whose stored text shows it; MySQL's
+    // `true` is its 1.
+    if (dialect === 'sqlite') return value ? '(1)' : '(0)';
+    return value ? 'true' : 'false';
   }
   if (value.kind === 'now') {
     if (dialect === 'postgresql') return 'now()';

@@ -1,10 +1,22 @@
 /**
- * Quoting and parameter handling in SQL text, per dialect. Identifiers are always quoted so a
- * name is kept exactly as written (case, reserved words such as `user` and `group`).
+ * Quoting and parameter handling in SQL text, per dialect. Identifiers are quoted only when they
+ * must be, by SQLAlchemy's rule: SQLite keeps the DDL text as written, and SQLAlchemy 1.4's SQLite
+ * reflection reads a quoted constraint name as no name, so a database ambix writes must read to
+ * Alembic exactly as one Alembic wrote.
  */
 import type { DialectName } from '../../dialect.js';
+import { RESERVED_WORDS } from './reserved-words.js';
+
+/**
+ * Whether a name must be quoted to keep it as written: a reserved word, any upper-case letter (bare
+ * names fold case), a character other than letters, digits, `_` and `$`, or a leading digit or `$`.
+ */
+export function requiresQuotes(dialect: DialectName, name: string): boolean {
+  return !/^[a-z_][a-z0-9_$]*$/.test(name) || RESERVED_WORDS[dialect].has(name);
+}
 
 export function quoteIdentifier(dialect: DialectName, name: string): string {
+  if (!requiresQuotes(dialect, name)) return name;
   if (dialect === 'mysql') return `\`${name.replaceAll('`', '``')}\``;
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -128,67 +128,6 @@ export function columnShapes(rows: readonly Record<string, unknown>[]): ColumnSh
   });
 }
 
-/** Quotes an identifier only when it needs it, as SQLAlchemy renders names. */
-export function quoteWhenNeeded(name: string, quote: string, reserved: ReadonlySet<string>): string {
-  if (/^[a-z_][a-z0-9_]*$/.test(name) && !reserved.has(name)) return name;
-  return `${quote}${name.replaceAll(quote, quote + quote)}${quote}`;
-}
-
-/** Words that must be quoted as identifiers on every dialect ambix supports. */
-export const COMMON_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'all',
-  'and',
-  'as',
-  'by',
-  'case',
-  'check',
-  'column',
-  'constraint',
-  'create',
-  'default',
-  'delete',
-  'desc',
-  'distinct',
-  'drop',
-  'else',
-  'end',
-  'exists',
-  'for',
-  'foreign',
-  'from',
-  'group',
-  'having',
-  'in',
-  'index',
-  'insert',
-  'into',
-  'is',
-  'join',
-  'key',
-  'limit',
-  'not',
-  'null',
-  'on',
-  'or',
-  'order',
-  'primary',
-  'references',
-  'select',
-  'set',
-  'table',
-  'then',
-  'to',
-  'union',
-  'unique',
-  'update',
-  'user',
-  'using',
-  'values',
-  'when',
-  'where',
-  'with',
-]);
-
 /** Standard SQL string literal; `backslashEscapes` for MySQL, whose strings treat `\` as an escape. */
 export function renderStandardLiteral(value: unknown, options: { backslashEscapes: boolean }): string {
   if (value === null || value === undefined) return 'NULL';

@@ -1,11 +1,10 @@
 import type { ResultSetHeader } from 'mysql2';
+import { quoteIdentifier } from '../../operations/ddl/sql-text.js';
 import {
-  COMMON_RESERVED_WORDS,
   columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
-  quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
 import { mysql2Driver } from './drivers.js';
@@ -56,7 +55,7 @@ export const mysqlAdapter: DialectAdapter = {
     };
   },
 
-  quoteIdentifier: (name) => quoteWhenNeeded(name, '`', COMMON_RESERVED_WORDS),
+  quoteIdentifier: (name) => quoteIdentifier('mysql', name),
   renderLiteral: (value) => renderStandardLiteral(value, { backslashEscapes: true }),
   isMissingTable: (error) => errorField(error, 'code') === 'ER_NO_SUCH_TABLE',
 

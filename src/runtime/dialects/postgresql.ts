@@ -1,11 +1,10 @@
 import type pg from 'pg';
+import { quoteIdentifier } from '../../operations/ddl/sql-text.js';
 import {
-  COMMON_RESERVED_WORDS,
   columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
-  quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
 import { pgDriver } from './drivers.js';
@@ -95,7 +94,7 @@ export const postgresqlAdapter: DialectAdapter = {
     };
   },
 
-  quoteIdentifier: (name) => quoteWhenNeeded(name, '"', COMMON_RESERVED_WORDS),
+  quoteIdentifier: (name) => quoteIdentifier('postgresql', name),
   renderLiteral: (value) => {
     if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
       return `'\\x${Buffer.from(value).toString('hex')}'::bytea`;

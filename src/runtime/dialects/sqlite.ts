@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { quoteIdentifier } from '../../operations/ddl/sql-text.js';
 import { DatabaseFileError, type LockHolder } from '../errors.js';
 import type { ConnectionSpec } from '../url.js';
 import {
-  COMMON_RESERVED_WORDS,
   columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
-  quoteWhenNeeded,
   renderStandardLiteral,
 } from './adapter.js';
 import { betterSqlite3Driver } from './drivers.js';
@@ -208,7 +207,7 @@ export const sqliteAdapter: DialectAdapter = {
     };
   },
 
-  quoteIdentifier: (name) => quoteWhenNeeded(name, '"', COMMON_RESERVED_WORDS),
+  quoteIdentifier: (name) => quoteIdentifier('sqlite', name),
   renderLiteral: (value) =>
     renderStandardLiteral(typeof value === 'boolean' ? Number(value) : value, { backslashEscapes: false }),
   isMissingTable: (error) => /no such table/i.test(errorField(error, 'message') ?? ''),
