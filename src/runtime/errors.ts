@@ -1,4 +1,5 @@
 import { AmbixError } from '../errors.js';
+import { type ConstraintViolation, describeViolation } from './constraint-violation.js';
 
 /**
  * Exit status for a lock that could not be taken within `lockTimeout`: distinct from 1 so that a
@@ -76,6 +77,8 @@ export class MigrationFailedError extends AmbixError {
   readonly executed: readonly ExecutedStatement[];
   /** The version rows after the failure. */
   readonly heads: readonly string[];
+  /** The constraint the data breaks when the failure is the data's, not the revision's; else null. */
+  readonly violation: ConstraintViolation | null;
 
   constructor(fields: {
     revision: string;
@@ -85,8 +88,10 @@ export class MigrationFailedError extends AmbixError {
     databaseError: string;
     executed: readonly ExecutedStatement[];
     heads: readonly string[];
+    violation?: ConstraintViolation | null;
     cause: unknown;
   }) {
+    const violation = fields.violation ?? null;
     const committed = fields.executed.filter((statement) => statement.committed);
     const lines = [
       `Migration ${fields.direction} of revision ${fields.revision} failed (${fields.path}): ${fields.databaseError}`,
@@ -101,9 +106,12 @@ export class MigrationFailedError extends AmbixError {
     } else {
       lines.push('Nothing of this revision was kept.');
     }
-    lines.push(
-      `The version table is at ${fields.heads.length === 0 ? '<base>' : fields.heads.join(', ')}; fix the revision and rerun.`,
-    );
+    const at = fields.heads.length === 0 ? '<base>' : fields.heads.join(', ');
+    if (violation === null) {
+      lines.push(`The version table is at ${at}; fix the revision and rerun.`);
+    } else {
+      lines.push(describeViolation(violation), `The version table is at ${at}.`);
+    }
     super('MIGRATION_FAILED', lines.join('\n'), { cause: fields.cause });
     this.revision = fields.revision;
     this.direction = fields.direction;
@@ -112,6 +120,7 @@ export class MigrationFailedError extends AmbixError {
     this.databaseError = fields.databaseError;
     this.executed = fields.executed;
     this.heads = fields.heads;
+    this.violation = violation;
   }
 }
 

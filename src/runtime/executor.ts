@@ -2,6 +2,7 @@ import { AmbixError } from '../errors.js';
 import type { MigrationContext } from '../operations/context.js';
 import { Operations } from '../operations/operations.js';
 import type { MigrationStep, Plan, PlanStep } from '../script/plan.js';
+import { constraintViolationOf } from './constraint-violation.js';
 import { MigrationFailedError, RecordingFailedError } from './errors.js';
 import type { RunEventListener, StepInfo } from './events.js';
 import { OnlineMigrationContext } from './migration-context.js';
@@ -266,6 +267,7 @@ async function describeFailure(
     databaseError: rootMessage(error),
     executed: record.executed(),
     heads,
+    violation: constraintViolationOf(rootCause(error)),
     cause: error,
   });
 }
