@@ -6,6 +6,7 @@ import type { Session } from '../runtime/session.js';
 import { describeConnection, parseDatabaseUrl, redactUrl } from '../runtime/url.js';
 import type { DoctorFinding } from '../safety/doctor/finding.js';
 import { checkSchema } from '../safety/doctor/schema-checks.js';
+import { checkPostConditions } from '../safety/doctor/verify-checks.js';
 import { checkChangedRevisions, checkFileHeads } from '../safety/doctor/version-checks.js';
 import { readHistory } from '../safety/history/record.js';
 import { connectIfExists } from '../safety/live-database.js';
@@ -123,6 +124,11 @@ async function checkDatabase(
       : schemaVersionFinding(match, state.rows, config.versionTable);
   if (mismatch !== null) findings.push(mismatch);
   const { rows } = state;
+  findings.push(
+    ...(await checkPostConditions(session, graph, rows, (revision) =>
+      loadRevisionCode(revision, session.spec.dialect),
+    )),
+  );
   if (historyTable === null) return;
   const history = await readHistory(session, { table: historyTable });
   if (history !== null) findings.push(...checkChangedRevisions(graph, rows, history));

@@ -124,6 +124,23 @@ export class MigrationFailedError extends AmbixError {
   }
 }
 
+/**
+ * A revision's `verify(op)` threw: what its upgrade should have left in the database is not there.
+ * During `upgrade` it fails the migration like any error (rolled back, `MigrationFailedError`).
+ */
+export class VerifyFailedError extends AmbixError {
+  readonly revision: string;
+
+  constructor(revision: string, cause: unknown) {
+    super('VERIFY_FAILED', `verify() of revision ${revision} failed: ${messageOf(cause)}`, { cause });
+    this.revision = revision;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** An UPDATE or DELETE of a version row hit other than exactly one row (§4.3). */
 export class VersionRowMismatchError extends AmbixError {
   constructor(table: string, action: string, found: number) {

@@ -3,7 +3,7 @@ import type { MigrationContext } from '../operations/context.js';
 import { Operations } from '../operations/operations.js';
 import type { MigrationStep, Plan, PlanStep } from '../script/plan.js';
 import { constraintViolationOf } from './constraint-violation.js';
-import { MigrationFailedError, RecordingFailedError } from './errors.js';
+import { MigrationFailedError, RecordingFailedError, VerifyFailedError } from './errors.js';
 import type { RunEventListener, StepInfo } from './events.js';
 import { OnlineMigrationContext } from './migration-context.js';
 import type { RevisionCode, RevisionCodeLoader } from './revision-code.js';
@@ -246,7 +246,17 @@ async function runCode(
     return;
   }
   const op = new Operations(context);
-  await (direction === 'upgrade' ? code.upgrade(op) : code.downgrade(op));
+  if (direction === 'downgrade') {
+    await code.downgrade(op);
+    return;
+  }
+  await code.upgrade(op);
+  // In the same transaction: a post-condition that does not hold undoes the upgrade.
+  if (code.verify !== undefined) {
+    await code.verify(op).catch((error: unknown) => {
+      throw new VerifyFailedError(context.revision, error);
+    });
+  }
 }
 
 async function describeFailure(
@@ -264,7 +274,8 @@ async function describeFailure(
     direction: step.direction,
     path: step.revision.path,
     statement: record.failedStatementFor(error),
-    databaseError: rootMessage(error),
+    // verify()'s own words would lose that it was the post-condition, not upgrade(), that failed.
+    databaseError: error instanceof VerifyFailedError ? error.message : rootMessage(error),
     executed: record.executed(),
     heads,
     violation: constraintViolationOf(rootCause(error)),

@@ -20,6 +20,11 @@ export type RevisionCode =
       readonly kind: 'module';
       upgrade(op: unknown): Promise<void>;
       downgrade(op: unknown): Promise<void>;
+      /**
+       * The revision's post-condition, when it exports `verify(op)`: throws when what `upgrade`
+       * should have left in the database is not there. Run after `upgrade` and by `doctor`.
+       */
+      verify?(op: unknown): Promise<void>;
     }
   | { readonly kind: 'sql'; readonly upgrade: readonly string[]; readonly downgrade: readonly string[] };
 
@@ -67,10 +72,12 @@ export async function loadRevisionCode(revision: Revision, dialect: DialectName)
     ...(typeof downgrade === 'function' ? [] : ['downgrade']),
   ];
   if (missing.length > 0) throw new MissingMigrationFunctionError(revision.path, missing);
+  const verify = exports.verify;
   return {
     kind: 'module',
     upgrade: asAsync(upgrade as MigrationFunction),
     downgrade: asAsync(downgrade as MigrationFunction),
+    ...(typeof verify === 'function' ? { verify: asAsync(verify as MigrationFunction) } : {}),
   };
 }
 

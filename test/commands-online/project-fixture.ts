@@ -12,6 +12,8 @@ export interface RevisionSpec {
   readonly downgradeSql?: readonly string[];
   /** TypeScript lines appended to the upgrade's body (`op` is in scope). */
   readonly upgradeCode?: string;
+  /** When set, the revision exports `verify(op)` with these TypeScript lines as its body. */
+  readonly verifyCode?: string;
   /** The upgrade waits this long after logging itself, so concurrent runs overlap. */
   readonly sleepMs?: number;
 }
@@ -65,5 +67,5 @@ ${spec.sleepMs ? `  await new Promise((resolve) => setTimeout(resolve, ${spec.sl
 export async function downgrade(op: { execute(sql: string): Promise<unknown> }): Promise<void> {
 ${statements('downgrade', spec.downgradeSql)}
 }
-`;
+${spec.verifyCode === undefined ? '' : `\nexport async function verify(op: any): Promise<void> {\n${spec.verifyCode}\n}\n`}`;
 }

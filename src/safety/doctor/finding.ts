@@ -12,7 +12,8 @@ export type DoctorCheck =
   | 'multiple-heads-files'
   | VersionRowsCheck
   | 'changed-revision'
-  | 'schema-version';
+  | 'schema-version'
+  | 'verify';
 
 export interface DoctorFinding {
   readonly check: DoctorCheck;
