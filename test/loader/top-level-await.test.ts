@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import * as ambix from '../../src/index.js';
+import { loadModule } from '../../src/loader/index.js';
+import { createTempProject } from '../files/temp-project.js';
+
+describe('TypeScript modules with top-level await', () => {
+  it('loads a module that awaits at its top level, with its relative and package imports', async () => {
+    const project = createTempProject(
+      {
+        'rev.ts':
+          "import { sql } from 'kysely';\nimport { describeStep } from 'ambix';\nimport { tableName } from './names.js';\n" +
+          "const name: string = await Promise.resolve(tableName('users'));\n" +
+          'export const table = name;\nexport const isSql = typeof sql.raw === "function";\n' +
+          'export const library = describeStep;\nexport const url = import.meta.url;\n',
+        'names.ts': "export function tableName(base: string): string { return 'app_' + base; }\n",
+      },
+      { linkNodeModules: true },
+    );
+    const exports = await loadModule(project.path('rev.ts'));
+    expect(exports.table).toBe('app_users');
+    expect(exports.isSql).toBe(true);
+    expect(typeof exports.library).toBe('function');
+    expect(exports.library).toBe(ambix.describeStep);
+    expect(exports.url).toBe(`file://${project.path('rev.ts')}`);
+  });
+
+  it('reads the module again after it is edited', async () => {
+    const project = createTempProject({ 'rev.ts': 'export const value = await Promise.resolve(1);\n' });
+    expect((await loadModule(project.path('rev.ts'))).value).toBe(1);
+    project.write('rev.ts', 'export const value = await Promise.resolve(2);\n');
+    expect((await loadModule(project.path('rev.ts'))).value).toBe(2);
+  });
+});
