@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as ambix from '../../src/index.js';
-import { loadModule } from '../../src/loader/index.js';
+import { loadModule, ModuleSyntaxError } from '../../src/loader/index.js';
 import { createTempProject } from '../files/temp-project.js';
 
 describe('TypeScript modules with top-level await', () => {
@@ -29,5 +29,23 @@ describe('TypeScript modules with top-level await', () => {
     expect((await loadModule(project.path('rev.ts'))).value).toBe(1);
     project.write('rev.ts', 'export const value = await Promise.resolve(2);\n');
     expect((await loadModule(project.path('rev.ts'))).value).toBe(2);
+  });
+
+  it('loads an .mts module that awaits at its top level', async () => {
+    const project = createTempProject({
+      'rev.mts': 'export const value: number = await Promise.resolve(3);\n',
+    });
+    expect((await loadModule(project.path('rev.mts'))).value).toBe(3);
+  });
+
+  it('reports an import it cannot resolve as a syntax error naming the file and line', async () => {
+    const project = createTempProject({
+      'rev.ts':
+        "import { missing } from './missing.js';\nexport const value = await Promise.resolve(missing);\n",
+    });
+    const error = await loadModule(project.path('rev.ts')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModuleSyntaxError);
+    expect((error as Error).message).toContain(`${project.path('rev.ts')}:1:`);
+    expect((error as Error).message).toContain('./missing.js');
   });
 });
