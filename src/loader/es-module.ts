@@ -33,7 +33,9 @@ const LIBRARY_KEY = Symbol.for('ambix.loader.library');
 /** Bundles `file` as an ES module and imports it; `library` is the running ambix library. */
 export async function importEsModule(file: string, library: object): Promise<Record<string, unknown>> {
   (globalThis as Record<symbol, unknown>)[LIBRARY_KEY] = library;
-  const code = await bundle(file, library);
+  // Stack traces name the revision's file, not a `data:` URL of its whole code (lines are those
+  // of the bundled code, which esbuild does not keep aligned with the source).
+  const code = `${await bundle(file, library)}\n//# sourceURL=${pathToFileURL(file).href}\n`;
   const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
   return (await import(url)) as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as ambix from '../../src/index.js';
 import { loadModule, ModuleSyntaxError } from '../../src/loader/index.js';
 import { createTempProject } from '../files/temp-project.js';
+import { childLoader } from './child-process.js';
 
 describe('TypeScript modules with top-level await', () => {
   it('loads a module that awaits at its top level, with its relative and package imports', async () => {
@@ -47,5 +48,17 @@ describe('TypeScript modules with top-level await', () => {
     expect(error).toBeInstanceOf(ModuleSyntaxError);
     expect((error as Error).message).toContain(`${project.path('rev.ts')}:1:`);
     expect((error as Error).message).toContain('./missing.js');
+  });
+
+  it('names the module’s file in the stack of an error it throws (in a plain Node process)', async () => {
+    const project = createTempProject({
+      'rev.ts':
+        "await Promise.resolve();\nexport const value = 5;\nexport function fail(): never {\n  throw new Error('boom');\n}\n",
+    });
+    // Vitest imports `data:` modules itself; what users see is Node's own stack.
+    const load = await childLoader();
+    const { loaded } = await load([project.path('rev.ts')]);
+    expect(loaded[0]!.value).toBe(5);
+    expect(loaded[0]!.site).toMatch(new RegExp(`^file://${project.path('rev.ts')}:\\d+:\\d+$`));
   });
 });
