@@ -8,6 +8,7 @@ import {
   requireTypeScript,
 } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
+import { importEsModule, needsEsModule } from './es-module.js';
 import { packedModule } from './module-pack.js';
 import { sha256Hex } from './sha256.js';
 
@@ -33,9 +34,14 @@ export async function loadModule(path: string): Promise<Record<string, unknown>>
   if (TYPESCRIPT_EXTENSIONS.has(extname(file))) {
     // A revision that only imports types from ambix (the common case) loads without importing
     // the whole library, which costs more than the revision.
-    if (mayRequireAmbix(file)) await ambixLibrary();
-    const exports = requireTypeScript(file, loadedAmbix);
-    return toRecord(exports);
+    try {
+      if (mayRequireAmbix(file)) await ambixLibrary();
+      return toRecord(requireTypeScript(file, loadedAmbix));
+    } catch (error) {
+      // Top-level `await`: CommonJS cannot hold it, so this module loads as an ES module.
+      if (!needsEsModule(error)) throw error;
+      return importEsModule(file, (await ambixLibrary()) as object);
+    }
   }
   const namespace: unknown = await import(javaScriptUrl(file));
   return toRecord(namespace);

@@ -90,7 +90,13 @@ function bulkInsertBatches<T extends Readonly<Record<string, unknown>>>(
   return batches;
 }
 
-export class Operations {
+/**
+ * `DB` types `op.db`: a revision may write `upgrade(op: Operations<Database>)` with the `Database`
+ * its project infers from the schema module (`InferDatabase<typeof schema>`). The default stays
+ * untyped: ambix cannot know the schema a revision sees, and the schema module describes the head.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a revision's schema is unknown to ambix unless it says.
+export class Operations<DB = any> {
   readonly #context: MigrationContext;
   readonly #ddl: DdlRenderer;
   #inspector: Inspector | undefined;
@@ -111,10 +117,10 @@ export class Operations {
   }
 
   /** A Kysely instance on the migration's connection and transaction; online only. */
-  // biome-ignore lint/suspicious/noExplicitAny: a revision's schema is unknown to ambix.
-  get db(): Kysely<any> {
+  get db(): Kysely<DB> {
     if (this.#context.offline) throw new OfflineNotSupportedError(this.#context, 'op.db');
-    return this.#context.db;
+    // The context's connection is untyped; the revision's type argument says what it holds.
+    return this.#context.db as Kysely<DB>;
   }
 
   /** Reflection of the live schema, for guards; every call fails offline naming the revision. */
