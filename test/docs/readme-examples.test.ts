@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
+import { projectCompilerOptions } from '../operations/support/type-check.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,22 +32,7 @@ function typescriptBlocks(markdown: string): Example[] {
 
 /** Type errors of each example, as `README.md:<line>: <message>`. */
 function compile(examples: readonly Example[]): string[] {
-  // The project's own compiler options (tsconfig.json), with `ambix` resolved to the source.
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.json'),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-      },
-    },
-  );
-  const options: ts.CompilerOptions = {
-    ...config?.options,
-    noEmit: true,
-    paths: { ambix: [join(ROOT, 'src/index.ts')] },
-  };
+  const options = projectCompilerOptions();
   // Each block is a virtual module inside the repository, so node_modules resolve as for src/.
   const files = new Map(
     examples.map((example) => [join(ROOT, 'test/docs', `readme-${example.line}.ts`), example]),

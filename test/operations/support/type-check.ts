@@ -4,12 +4,8 @@ import ts from 'typescript';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/**
- * The type errors of `code`, compiled as one virtual module inside the repository with the
- * project's compiler options and `ambix` resolved to src/index.ts: how a revision in a user's
- * project is checked by their editor and `tsc`.
- */
-export function typeErrors(code: string): string[] {
+/** The project's own compiler options (tsconfig.json), with `ambix` resolved to the source. */
+export function projectCompilerOptions(): ts.CompilerOptions {
   const config = ts.getParsedCommandLineOfConfigFile(
     join(ROOT, 'tsconfig.json'),
     {},
@@ -20,11 +16,16 @@ export function typeErrors(code: string): string[] {
       },
     },
   );
-  const options: ts.CompilerOptions = {
-    ...config?.options,
-    noEmit: true,
-    paths: { ambix: [join(ROOT, 'src/index.ts')] },
-  };
+  return { ...config?.options, noEmit: true, paths: { ambix: [join(ROOT, 'src/index.ts')] } };
+}
+
+/**
+ * The type errors of `code`, compiled as one virtual module inside the repository with the
+ * project's compiler options and `ambix` resolved to src/index.ts: how a revision in a user's
+ * project is checked by their editor and `tsc`.
+ */
+export function typeErrors(code: string): string[] {
+  const options = projectCompilerOptions();
   const file = join(ROOT, 'test/operations', 'virtual-revision.ts');
   const host = ts.createCompilerHost(options);
   const { fileExists, readFile } = host;
