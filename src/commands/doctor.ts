@@ -9,9 +9,8 @@ import { checkSchema } from '../safety/doctor/schema-checks.js';
 import { checkPostConditions } from '../safety/doctor/verify-checks.js';
 import { checkChangedRevisions, checkFileHeads } from '../safety/doctor/version-checks.js';
 import { readHistory } from '../safety/history/record.js';
-import { connectIfExists } from '../safety/live-database.js';
+import { connectIfExists, liveSimulation } from '../safety/live-database.js';
 import { describeMatch, matchLiveSchema, type SchemaMatch } from '../safety/schema-match.js';
-import { SimulationContext } from '../safety/simulation-context.js';
 import { readVersionRowsState } from '../safety/version-state.js';
 import { discoverRevisions } from '../script/discovery.js';
 import { RevisionGraph } from '../script/graph.js';
@@ -93,13 +92,9 @@ async function checkDatabase(
   historyTable: string | null,
   findings: DoctorFinding[],
 ): Promise<void> {
-  const context = new SimulationContext({
-    dialect: session.spec.dialect,
-    serverVersion: session.serverVersion,
+  const context = liveSimulation(session, {
     revision: 'doctor',
     revisionPath: config.configPath ?? config.rootDir,
-    read: (statement) => session.execute(statement.sql, statement.parameters),
-    onWrite: () => {},
   });
   const quote = (name: string) => session.adapter.quoteIdentifier(name);
   const inspector = createInspector(context);

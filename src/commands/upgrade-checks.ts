@@ -68,9 +68,8 @@ export async function explainUpgradeFailure(error: unknown, options: OnlineComma
     { createInspector },
     { parseDatabaseUrl },
     { SchemaAheadOfVersionError },
-    { connectIfExists },
+    { connectIfExists, liveSimulation },
     { describeMatch, matchLiveSchema },
-    { SimulationContext },
     { loadRevisionCode },
   ] = await Promise.all([
     import('../operations/inspect/index.js'),
@@ -78,7 +77,6 @@ export async function explainUpgradeFailure(error: unknown, options: OnlineComma
     import('../safety/errors.js'),
     import('../safety/live-database.js'),
     import('../safety/schema-match.js'),
-    import('../safety/simulation-context.js'),
     import('../script/revision-code.js'),
   ]);
   const { config, graph } = await loadOnlineProject(options);
@@ -86,14 +84,7 @@ export async function explainUpgradeFailure(error: unknown, options: OnlineComma
   const session = await connectIfExists(parseDatabaseUrl(config.url, options.cwd));
   if (session === null) return error;
   try {
-    const context = new SimulationContext({
-      dialect: session.spec.dialect,
-      serverVersion: session.serverVersion,
-      revision: error.revision,
-      revisionPath: error.path,
-      read: (statement) => session.execute(statement.sql, statement.parameters),
-      onWrite: () => {},
-    });
+    const context = liveSimulation(session, { revision: error.revision, revisionPath: error.path });
     const match = await matchLiveSchema(graph, createInspector(context), session.spec.dialect, (revision) =>
       loadRevisionCode(revision, session.spec.dialect),
     );

@@ -34,15 +34,23 @@ import { sha256Hex } from './sha256.js';
 const MAGIC = 'ambix-cache';
 const MAX_HEADER = 256;
 
-/** What made every entry: changes with any ambix build, Node release or V8 flag-independent ABI. */
-export const CACHE_IDENTITY = [
-  `ambix ${ambixVersion()}`,
-  `code ${runningCodeDigest()}`,
-  `node ${process.version}`,
-  `v8 ${process.versions.v8}`,
-  process.platform,
-  process.arch,
-].join(' ');
+let identity: string | undefined;
+
+/**
+ * What made every entry: changes with any ambix build, Node release or V8 flag-independent ABI.
+ * Computed on first use, so a process that never touches a cache never hashes ambix's code.
+ */
+function cacheIdentity(): string {
+  identity ??= [
+    `ambix ${ambixVersion()}`,
+    `code ${runningCodeDigest()}`,
+    `node ${process.version}`,
+    `v8 ${process.versions.v8}`,
+    process.platform,
+    process.arch,
+  ].join(' ');
+  return identity;
+}
 
 /** The sha256 of the file this code runs from: in the built package the bundle chunk holding it. */
 function runningCodeDigest(): string {
@@ -55,7 +63,7 @@ function runningCodeDigest(): string {
 
 /** The digest an entry is stored under for `key` (what the payload was made from). */
 export function entryKeyDigest(key: string): string {
-  return sha256Hex(`${CACHE_IDENTITY}\n${key}`);
+  return sha256Hex(`${cacheIdentity()}\n${key}`);
 }
 
 /** The entry's payload when it is whole and was made for `key`; null otherwise (a miss). */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { connect, type Session } from '../runtime/session.js';
 import type { ConnectionSpec } from '../runtime/url.js';
 import type { RowProbe } from './classify.js';
+import { SimulationContext } from './simulation-context.js';
 
 /** Whether each table has rows, read with one `SELECT 1 … LIMIT 1` per table. */
 export function rowProbe(session: Session): RowProbe {
@@ -39,4 +40,23 @@ export async function connectIfExists(spec: ConnectionSpec): Promise<Session | n
     throw error;
   }
   return session;
+}
+
+/**
+ * A simulation context over a live session: a check's `op` (op.inspect, op.db reads) reads the
+ * real database, and a write is handed to `onWrite` instead of running (ignored by default).
+ */
+export function liveSimulation(
+  session: Session,
+  source: { readonly revision: string; readonly revisionPath: string },
+  onWrite: (sql: string) => void = () => {},
+): SimulationContext {
+  return new SimulationContext({
+    dialect: session.spec.dialect,
+    serverVersion: session.serverVersion,
+    revision: source.revision,
+    revisionPath: source.revisionPath,
+    read: (statement) => session.execute(statement.sql, statement.parameters),
+    onWrite,
+  });
 }

@@ -3,7 +3,7 @@ import type { Session } from '../../runtime/session.js';
 import type { RevisionGraph } from '../../script/graph.js';
 import type { Revision } from '../../script/revision.js';
 import type { RevisionCode } from '../../script/revision-code.js';
-import { SimulationContext } from '../simulation-context.js';
+import { liveSimulation } from '../live-database.js';
 import type { DoctorFinding } from './finding.js';
 
 /** A verify() that tried to change the database: doctor only looks. */
@@ -26,15 +26,8 @@ export async function checkPostConditions(
     if (!applied.has(revision.id)) continue;
     const code = await loadCode(revision);
     if (code.kind !== 'module' || code.verify === undefined) continue;
-    const context = new SimulationContext({
-      dialect: session.spec.dialect,
-      serverVersion: session.serverVersion,
-      revision: revision.id,
-      revisionPath: revision.path,
-      read: (statement) => session.execute(statement.sql, statement.parameters),
-      onWrite: (sql) => {
-        throw new VerifyWroteError(`verify() may only read, but it ran: ${sql}`);
-      },
+    const context = liveSimulation(session, { revision: revision.id, revisionPath: revision.path }, (sql) => {
+      throw new VerifyWroteError(`verify() may only read, but it ran: ${sql}`);
     });
     try {
       await code.verify(new Operations(context));
