@@ -1,5 +1,9 @@
-// The library entry: everything the CLI can do is exported here. The CLI itself (`runCli`, and
-// commander with it) is the separate entry 'ambix/cli', so an app's `migrate()` never loads it.
+// The library entry: the documented API (README "From your application", "The operations API",
+// "The schema in code") and nothing else: the commands with their options and results, the `op`
+// API and its types, the schema API, the config helpers, and every error a caller may catch.
+// Internals (the revision graph, planners, loader, reflection, safety rules) stay internal. The CLI
+// itself (`runCli`, and commander with it) is the separate entry 'ambix/cli', so an app's
+// `migrate()` never loads it.
 
 export type * from './autogenerate/model.js';
 export {
@@ -134,14 +138,7 @@ export { type LogOptions, type LogResult, log } from './commands/log.js';
 export { type RestoreOptions, type RestoreResult, restore } from './commands/restore.js';
 export { type UpgradePlanOptions, upgradePlan } from './commands/upgrade.js';
 export type { UpgradeSafetyOptions } from './commands/upgrade-checks.js';
-export {
-  ConfigFileNotFoundError,
-  defineConfig,
-  InvalidConfigError,
-  type LoadConfigOptions,
-  loadConfig,
-  resolveDatabaseUrl,
-} from './config/index.js';
+export { ConfigFileNotFoundError, defineConfig, InvalidConfigError } from './config/index.js';
 export type {
   AmbixConfig,
   AutogenerateConfig,
@@ -151,41 +148,29 @@ export type {
   TransactionMode,
 } from './config/types.js';
 export * from './dialect.js';
-export {
-  type DrawNode,
-  drawDot,
-  drawGraph,
-  drawLanes,
-  drawMermaid,
-  GRAPH_FORMATS,
-  type GraphFormat,
-} from './draw/index.js';
 export * from './errors.js';
 export { ModuleNotFoundError, ModuleSyntaxError } from './loader/errors.js';
-export { loadModule } from './loader/index.js';
 export type * from './operations/context.js';
 export * from './operations/index.js';
 export { DriverNotInstalledError } from './runtime/driver-errors.js';
 export * from './runtime/errors.js';
 export type { RunEvent, RunEventListener, StepInfo } from './runtime/events.js';
 export { describeStep } from './runtime/events.js';
-export { type ConnectionSpec, parseDatabaseUrl, redactUrl } from './runtime/url.js';
-export * from './safety/index.js';
-export { discoverRevisions } from './script/discovery.js';
+export {
+  BackupFailedError,
+  BackupToolMissingError,
+  NothingToBackUpError,
+  RestoreSourceError,
+} from './safety/backup/errors.js';
+export { DoctorFoundProblemsError } from './safety/doctor/errors.js';
+export type { DoctorCheck, DoctorFinding } from './safety/doctor/finding.js';
+export { LintFailedError } from './safety/errors.js';
+export type { ClassifiedOperation, Finding, RevisionClassification, RiskKind } from './safety/findings.js';
+export { type ChangedRevision, RevisionFileChangedError } from './safety/history/changed.js';
+export type { HistoryDirection, HistoryRow } from './safety/history/table.js';
+export { type RollingBlock, RollingDeployBlockedError } from './safety/rolling.js';
 export * from './script/file-errors.js';
 export { FileTemplateError } from './script/file-name.js';
-export { RevisionGraph } from './script/graph.js';
 export * from './script/graph-errors.js';
-export { currentDisplay, historyRevisions } from './script/history.js';
 export type * from './script/plan.js';
-export { planDowngrade, planStamp, planUpgrade, validateVersionRows } from './script/planner.js';
 export type * from './script/revision.js';
-export { loadRevisionCode, type RevisionCode } from './script/revision-code.js';
-export { readRevisionFile } from './script/revision-file.js';
-export { parseRange, resolveIdentifier } from './script/target.js';
-export {
-  generateRevisionId,
-  validateRevisionId,
-  type WriteRevisionOptions,
-  writeRevisionFile,
-} from './script/writer.js';

@@ -1,5 +1,4 @@
-import type { RunEvent } from '../runtime/events.js';
-import { describeStep } from '../runtime/events.js';
+import { describeStep, type RunEvent } from '../commands/presentation.js';
 import type { Output } from './output.js';
 
 function seconds(ms: number): string {

@@ -1,4 +1,4 @@
-import { scrubSecrets } from '../runtime/redact.js';
+import { scrubSecrets } from '../commands/presentation.js';
 
 /** Where the CLI writes; a TTY flag decides whether human output may use color. */
 export interface CliStream {

@@ -1,6 +1,6 @@
 import type { Command as CommandType } from 'commander';
+import { ambixVersion } from '../commands/presentation.js';
 import { AmbixError, ResultFailure } from '../errors.js';
-import { ambixVersion } from '../package-info.js';
 import { Command, CommanderError } from './commander.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
 import { registerBaselineCommand } from './commands/baseline.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { GRAPH_FORMATS, isGraphFormat } from '../../draw/formats.js';
+import { GRAPH_FORMATS, isGraphFormat } from '../../commands/presentation.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { branchPointBlock, oneLine, verboseEntry } from '../format.js';
@@ -95,9 +95,8 @@ export function registerReadCommands(program: Command, context: CommandContext):
       }
       const format = flags.format;
       const { output, project } = context.prepare(command);
-      const { graph } = await import('../../commands/graph.js');
+      const { drawGraph, graph } = await import('../../commands/graph.js');
       const result = await graph(project);
-      const { drawGraph } = await import('../../draw/index.js');
       const text = drawGraph(result.revisions, format);
       output.result({ format, text, revisions: result.revisions }, () => text);
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { type RevisionClassification, RISK_KINDS, type RiskKind } from '../../commands/presentation.js';
 import { DIALECT_NAMES, isDialectName } from '../../dialect.js';
 import { UsageError } from '../../errors.js';
-import { type RevisionClassification, RISK_KINDS, type RiskKind } from '../../safety/findings.js';
 import type { CommandContext } from '../context.js';
 import type { Style } from '../style.js';
 
@@ -64,7 +64,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
       });
       const errors = result.findings.filter((finding) => finding.severity === 'error').length;
       if (errors > 0) {
-        const { DoctorFoundProblemsError } = await import('../../safety/doctor/errors.js');
+        const { DoctorFoundProblemsError } = await import('../../commands/presentation.js');
         throw new DoctorFoundProblemsError(errors);
       }
     });
@@ -135,7 +135,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
         revision.kinds.some((kind) => failOn.includes(kind)),
       );
       if (failing.length > 0) {
-        const { LintFailedError } = await import('../../safety/errors.js');
+        const { LintFailedError } = await import('../../commands/presentation.js');
         throw new LintFailedError(
           failing.map((revision) => revision.revision),
           failOn,
