@@ -8,7 +8,12 @@
  * database (`VARCHAR(255)` and `character varying(255)`, `now()` and `CURRENT_TIMESTAMP`) is the
  * comparison's job, in one place.
  */
-import type { ColumnType, IndexElement, ReferentialAction, ServerDefault } from '../operations/types.js';
+import type {
+  ReflectedForeignKey,
+  ReflectedPrimaryKey,
+  ReflectedUniqueConstraint,
+} from '../operations/inspect/types.js';
+import type { ColumnType, IndexElement, ServerDefault } from '../operations/types.js';
 
 export interface SchemaModel {
   /** Sorted by name. */
@@ -49,28 +54,14 @@ export interface ColumnModel {
   readonly comment: string | null;
 }
 
-export interface PrimaryKeyModel {
-  /** Not compared: each database names primary keys its own way. */
-  readonly name: string | null;
-  readonly columns: readonly string[];
-}
-
-export interface UniqueConstraintModel {
-  /** Null for an unnamed constraint (SQLite); such constraints are matched by their columns. */
-  readonly name: string | null;
-  readonly columns: readonly string[];
-}
-
-export interface ForeignKeyModel {
-  /** Null for an unnamed constraint (SQLite); such keys are matched by their columns and target. */
-  readonly name: string | null;
-  readonly columns: readonly string[];
-  readonly referencedTable: string;
-  readonly referencedColumns: readonly string[];
-  /** Null means the database's default action (NO ACTION; RESTRICT on MySQL/MariaDB is the same). */
-  readonly onDelete: ReferentialAction | null;
-  readonly onUpdate: ReferentialAction | null;
-}
+/**
+ * Keys and unique constraints have one shape, whichever side reads them and for `op.inspect` too
+ * (`operations/inspect/types.ts`). A null name is an unnamed constraint (SQLite), matched by its
+ * columns and target; a primary key's name is not compared (each database names them its own way).
+ */
+export type PrimaryKeyModel = ReflectedPrimaryKey;
+export type UniqueConstraintModel = ReflectedUniqueConstraint;
+export type ForeignKeyModel = ReflectedForeignKey;
 
 export interface IndexModel {
   readonly name: string;

@@ -7,7 +7,8 @@
  * plain columns are reported as unique constraints; and InnoDB adds an index for a foreign key
  * that has none, which belongs to the key and is not reported.
  */
-import type { IndexElement, ReferentialAction } from '../../operations/types.js';
+import { referentialAction } from '../../operations/inspect/mysql.js';
+import type { IndexElement } from '../../operations/types.js';
 import type {
   ColumnModel,
   ForeignKeyModel,
@@ -144,8 +145,8 @@ function foreignKeyList(
     columns: members.map((member) => text(member.column_name)),
     referencedTable: text(members[0]!.referenced_table),
     referencedColumns: members.map((member) => text(member.referenced_column)),
-    onDelete: action(actionsOf(name)?.on_delete),
-    onUpdate: action(actionsOf(name)?.on_update),
+    onDelete: referentialAction(actionsOf(name)?.on_delete),
+    onUpdate: referentialAction(actionsOf(name)?.on_update),
   }));
 }
 
@@ -192,11 +193,4 @@ function backsForeignKey(index: string, columns: readonly string[], foreignKeys:
       key.columns.length === columns.length &&
       key.columns.every((column, at) => column === columns[at]),
   );
-}
-
-function action(value: unknown): ReferentialAction | null {
-  if (value === null || value === undefined) return null;
-  const rule = text(value).toUpperCase();
-  // InnoDB treats RESTRICT and NO ACTION alike and reports RESTRICT when none was given.
-  return rule === 'RESTRICT' || rule === 'NO ACTION' ? null : (rule as ReferentialAction);
 }

@@ -2,8 +2,8 @@
  * PostgreSQL: four pg_catalog queries over every table of the connection's current schema
  * (tables, columns, constraints, indexes), whatever the number of tables.
  */
-import { checkCondition } from '../../operations/inspect/postgresql.js';
-import type { IndexElement, ReferentialAction } from '../../operations/types.js';
+import { checkCondition, keyNames, REFERENTIAL_ACTIONS } from '../../operations/inspect/postgresql.js';
+import type { IndexElement } from '../../operations/types.js';
 import type { ColumnModel, IndexModel, TableModel } from '../model.js';
 import { postgresqlColumnType } from './column-types.js';
 import type { CatalogRow } from './connection.js';
@@ -17,13 +17,6 @@ import { byName, groupBy, nullableText, text, textArray } from './rows.js';
  */
 const IN_SCHEMA = `c.relkind in ('r', 'p') and not c.relispartition and c.relnamespace = (
   select oid from pg_catalog.pg_namespace where nspname = current_schema())`;
-
-/** Column names of a key array (`conkey`, `confkey`) of `relation`, in key order. */
-function keyNames(keys: string, relation: string): string {
-  return `array(select a.attname::text from unnest(${keys}) with ordinality as k(attnum, position)
-    join pg_catalog.pg_attribute a on a.attrelid = ${relation} and a.attnum = k.attnum
-    order by k.position)`;
-}
 
 // No query sorts by table name: with thousands of tables the planner then walks pg_class's name
 // index, which costs more than the whole query; the model is sorted afterwards anyway.
@@ -74,14 +67,6 @@ export const POSTGRESQL_QUERIES = {
                                where con.contype in ('p', 'u', 'x'))`,
 } as const;
 
-const ACTIONS: Record<string, ReferentialAction | null> = {
-  a: null,
-  r: 'RESTRICT',
-  c: 'CASCADE',
-  n: 'SET NULL',
-  d: 'SET DEFAULT',
-};
-
 export const postgresqlIntrospection: IntrospectionDialect = {
   async readTables(query, keep) {
     const tableRows = await query(POSTGRESQL_QUERIES.tables);
@@ -130,8 +115,8 @@ export const postgresqlIntrospection: IntrospectionDialect = {
             key.referenced_columns === null || key.referenced_columns === undefined
               ? named(text(key.referenced_table), key.referenced_keys)
               : textArray(key.referenced_columns),
-          onDelete: ACTIONS[text(key.on_delete)] ?? null,
-          onUpdate: ACTIONS[text(key.on_update)] ?? null,
+          onDelete: REFERENTIAL_ACTIONS[text(key.on_delete)] ?? null,
+          onUpdate: REFERENTIAL_ACTIONS[text(key.on_update)] ?? null,
         })),
         indexes: (indexesByTable.get(name) ?? []).map(index),
         checkConstraints: byName(

@@ -161,8 +161,8 @@ export function mysqlReader(query: CatalogQuery, mariadb: boolean): CatalogReade
           columns: members.map((member) => text(member.column_name)),
           referencedTable: text(members[0]!.referenced_table),
           referencedColumns: members.map((member) => text(member.referenced_column)),
-          onDelete: action(members[0]!.on_delete),
-          onUpdate: action(members[0]!.on_update),
+          onDelete: referentialAction(members[0]!.on_delete),
+          onUpdate: referentialAction(members[0]!.on_update),
         })),
       );
     },
@@ -210,7 +210,9 @@ function columnDefault(value: unknown, mariadb: boolean): string | null {
   return reported;
 }
 
-function action(value: unknown): ReferentialAction | null {
+/** `UPDATE_RULE` / `DELETE_RULE` of information_schema.referential_constraints. */
+export function referentialAction(value: unknown): ReferentialAction | null {
+  if (value === null || value === undefined) return null;
   const rule = text(value).toUpperCase();
   // InnoDB treats RESTRICT and NO ACTION alike and reports RESTRICT when none was given.
   return rule === 'RESTRICT' || rule === 'NO ACTION' ? null : (rule as ReferentialAction);

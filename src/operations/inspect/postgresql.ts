@@ -8,14 +8,15 @@ const TABLE_OID = `(select c.oid from pg_catalog.pg_class c
   join pg_catalog.pg_namespace n on n.oid = c.relnamespace
   where n.nspname = current_schema() and c.relname = $1 and c.relkind in ('r', 'p'))`;
 
-/** Column names of a constraint's key array, in key order. */
-function keyNames(keys: string, relation: string): string {
+/** Column names of a key array (`conkey`, `confkey`) of `relation`, in key order. */
+export function keyNames(keys: string, relation: string): string {
   return `array(select a.attname::text from unnest(${keys}) with ordinality as k(attnum, position)
     join pg_catalog.pg_attribute a on a.attrelid = ${relation} and a.attnum = k.attnum
     order by k.position)`;
 }
 
-const ACTIONS: Record<string, ReferentialAction | null> = {
+/** `pg_constraint.confdeltype` / `confupdtype` codes; `a` (no action) is the default: null. */
+export const REFERENTIAL_ACTIONS: Readonly<Record<string, ReferentialAction | null>> = {
   a: null,
   r: 'RESTRICT',
   c: 'CASCADE',
@@ -131,8 +132,8 @@ export function postgresqlReader(query: CatalogQuery): CatalogReader {
         columns: (row.columns as string[]).map(text),
         referencedTable: text(row.referenced_table),
         referencedColumns: (row.referenced_columns as string[]).map(text),
-        onDelete: ACTIONS[text(row.on_delete)] ?? null,
-        onUpdate: ACTIONS[text(row.on_update)] ?? null,
+        onDelete: REFERENTIAL_ACTIONS[text(row.on_delete)] ?? null,
+        onUpdate: REFERENTIAL_ACTIONS[text(row.on_update)] ?? null,
       }));
     },
 
