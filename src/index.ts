@@ -64,6 +64,7 @@ export {
 export { type BackupOptions, type BackupResult, backup } from './commands/backup.js';
 export { type BaselineOptions, type BaselineResult, baseline } from './commands/baseline.js';
 export { type DoctorOptions, type DoctorResult, doctor } from './commands/doctor.js';
+export { drawGraph, GRAPH_FORMATS, type GraphFormat } from './commands/graph.js';
 export {
   BaselineRefusedError,
   type BranchesResult,

@@ -4,7 +4,7 @@ import { loadProject, type ProjectOptions } from './project.js';
 import { describeRevision, type RevisionInfo } from './revision-info.js';
 
 // Drawing is presentation: the CLI draws the nodes this command returns (draw/ imports nothing).
-export { drawGraph } from '../draw/index.js';
+export { drawGraph, GRAPH_FORMATS, type GraphFormat } from '../draw/index.js';
 
 export interface GraphNode extends RevisionInfo, DrawNode {
   /** `dependsOn` resolved to revision ids: the dependency edges of the graph. */
