@@ -30,6 +30,15 @@ export async function classifyRevision(
   code: RevisionCode,
   options: ClassifyOptions,
 ): Promise<RevisionClassification> {
+  return (await simulateRevision(revision, code, options)).classification;
+}
+
+/** The classification and the schema operations the simulated upgrade asked for, in order. */
+export async function simulateRevision(
+  revision: Revision,
+  code: RevisionCode,
+  options: ClassifyOptions,
+): Promise<{ classification: RevisionClassification; calls: readonly OperationCall[] }> {
   const recorder = new RevisionRecorder(options.dialect);
   let incomplete: string | null = null;
   if (code.kind === 'sql') {
@@ -37,7 +46,7 @@ export async function classifyRevision(
   } else {
     incomplete = await simulate(revision, code.upgrade, recorder, options);
   }
-  return {
+  const classification: RevisionClassification = {
     revision: revision.id,
     path: revision.path,
     message: revision.message,
@@ -45,12 +54,15 @@ export async function classifyRevision(
     operations: recorder.operations,
     kinds: kindsOf(recorder.operations, incomplete),
     incomplete,
+    willFail: [],
   };
+  return { classification, calls: recorder.calls };
 }
 
 /** Collects a revision's operations, classified as they arrive. */
 class RevisionRecorder implements OperationRecorder {
   readonly operations: ClassifiedOperation[] = [];
+  readonly calls: OperationCall[] = [];
   simulatedReads = 0;
   readonly #dialect: DialectName;
   /** Tables this revision created: empty and unknown to running code, so no lock or row to fear. */
@@ -61,6 +73,7 @@ class RevisionRecorder implements OperationRecorder {
   }
 
   call(call: OperationCall): void {
+    this.calls.push(call);
     if (call.kind === 'createTable') this.#created.add(call.table);
     const fresh = call.kind !== 'createTable' && call.table !== null && this.#created.has(call.table);
     const findings = classifyOperation(this.#dialect, call).filter(

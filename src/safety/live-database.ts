@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { Operations } from '../operations/operations.js';
 import { connect, type Session } from '../runtime/session.js';
 import type { ConnectionSpec } from '../runtime/url.js';
 import type { RowProbe } from './classify.js';
 import { SimulationContext } from './simulation-context.js';
+import type { LiveCatalog } from './will-fail.js';
 
 /** Whether each table has rows, read with one `SELECT 1 … LIMIT 1` per table. */
 export function rowProbe(session: Session): RowProbe {
@@ -59,4 +61,15 @@ export function liveSimulation(
     read: (statement) => session.execute(statement.sql, statement.parameters),
     onWrite,
   });
+}
+
+/** The live catalog and data the will-fail checks of lint and --plan read, through the read-only session. */
+export function liveCatalog(session: Session): LiveCatalog {
+  const context = liveSimulation(session, { revision: 'lint', revisionPath: '' });
+  return {
+    dialect: session.spec.dialect,
+    inspector: new Operations(context).inspect,
+    rows: rowProbe(session),
+    query: (sql) => session.execute(sql),
+  };
 }

@@ -163,8 +163,15 @@ export function renderClassifications(revisions: readonly RevisionClassification
   if (revisions.length === 0) return 'No pending revisions.\n';
   return revisions
     .map((revision) => {
-      const verdict =
+      const kinds =
         revision.kinds.length === 0 ? style.marker('safe') : style.error(revision.kinds.join(', '));
+      const failing = style.error('will fail');
+      const verdict =
+        revision.willFail.length === 0
+          ? kinds
+          : revision.kinds.length === 0
+            ? failing
+            : `${failing}; ${kinds}`;
       const title = `${style.revision(revision.revision)} ${revision.message ?? ''}`.trimEnd();
       const lines = [`${title}: ${verdict}`];
       for (const operation of revision.operations) {
@@ -173,6 +180,10 @@ export function renderClassifications(revisions: readonly RevisionClassification
         for (const finding of operation.findings) lines.push(`      ${finding.kind}: ${finding.reason}`);
       }
       if (revision.incomplete !== null) lines.push(`  unknown: ${revision.incomplete}`);
+      for (const failure of revision.willFail) {
+        lines.push(`  ${style.error('will fail')}: ${failure.operation}: ${failure.reason}`);
+        lines.push(`      fix before upgrading: ${failure.fix}`);
+      }
       return `${lines.join('\n')}\n`;
     })
     .join('\n');
