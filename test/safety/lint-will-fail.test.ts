@@ -6,6 +6,7 @@ import { lint } from '../../src/commands/lint.js';
 import type { DialectName } from '../../src/dialect.js';
 import { connect, type Session } from '../../src/runtime/session.js';
 import { parseDatabaseUrl } from '../../src/runtime/url.js';
+import { boundedQuery } from '../../src/safety/live-database.js';
 import type { WillFail } from '../../src/safety/will-fail.js';
 import { cli } from '../commands/run-cli.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
@@ -193,3 +194,28 @@ describeEachDialect('lint against a live database names the revisions that will 
     expect(result.revisions.every((revision) => revision.willFail.length === 0)).toBe(true);
   });
 });
+
+describeEachDialect(
+  'a will-fail probe is bounded in time',
+  (dialect) => {
+    test('the server gives the probe up after the bound instead of running on', async () => {
+      const database = await createTestDatabase(dialect);
+      const session = await connect(parseDatabaseUrl(database.url));
+      try {
+        const slow =
+          dialect === 'postgresql' ? 'SELECT 1 AS found FROM pg_sleep(30)' : 'SELECT SLEEP(30) AS found';
+        const started = performance.now();
+        const outcome = await boundedQuery(session, slow, 200).then(
+          (result) => result.rows,
+          (error: unknown) => error,
+        );
+        expect(performance.now() - started).toBeLessThan(10_000);
+        expect(outcome).toBeInstanceOf(Error);
+      } finally {
+        await session.close();
+        await database.drop();
+      }
+    }, 30_000);
+  },
+  ['postgresql', 'mysql'],
+);
