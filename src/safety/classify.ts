@@ -38,7 +38,7 @@ export async function simulateRevision(
   revision: Revision,
   code: RevisionCode,
   options: ClassifyOptions,
-): Promise<{ classification: RevisionClassification; calls: readonly OperationCall[] }> {
+): Promise<SimulatedRevision> {
   const recorder = new RevisionRecorder(options.dialect);
   let incomplete: string | null = null;
   if (code.kind === 'sql') {
@@ -56,13 +56,22 @@ export async function simulateRevision(
     incomplete,
     willFail: [],
   };
-  return { classification, calls: recorder.calls };
+  return { classification, calls: recorder.calls, thrown: recorder.thrown };
+}
+
+export interface SimulatedRevision {
+  readonly classification: RevisionClassification;
+  /** The schema operations the simulated upgrade asked for, in order. */
+  readonly calls: readonly OperationCall[];
+  /** What the simulated upgrade threw, when it stopped before its end. */
+  readonly thrown: { readonly error: unknown } | null;
 }
 
 /** Collects a revision's operations, classified as they arrive. */
 class RevisionRecorder implements OperationRecorder {
   readonly operations: ClassifiedOperation[] = [];
   readonly calls: OperationCall[] = [];
+  thrown: { readonly error: unknown } | null = null;
   simulatedReads = 0;
   readonly #dialect: DialectName;
   /** Tables this revision created: empty and unknown to running code, so no lock or row to fear. */
@@ -144,6 +153,7 @@ async function simulate(
   try {
     await upgrade(recordingOperations(new Operations(context), recorder, live));
   } catch (error) {
+    recorder.thrown = { error };
     const reason = error instanceof Error ? error.message : String(error);
     return `its upgrade stopped while simulated (${reason}); what follows that point is unknown`;
   }

@@ -75,3 +75,44 @@ describeEachDialect(
   },
   ['sqlite', 'postgresql'],
 );
+
+describeEachDialect(
+  'lint on an Open WebUI database with two e-mails that differ only in case',
+  (dialect) => {
+    let database: TestDatabase;
+
+    beforeEach(async () => {
+      database = await createTestDatabase(dialect);
+      await upgradeTo(database.url, '959eaac8f909');
+      const session = await connect(parseDatabaseUrl(database.url));
+      try {
+        await session.execute(
+          `INSERT INTO "user" (id, name, email, role) VALUES ('u1', 'Ada', 'Ada@example.org', 'admin'), ('u2', 'Ada', 'ada@example.org', 'user')`,
+        );
+      } finally {
+        await session.close();
+      }
+    }, 60_000);
+
+    afterEach(async () => {
+      await database.drop();
+    });
+
+    test('f0bd01a18a3d will fail: its own guard refuses the duplicates, and says what to do', async () => {
+      const [revision, ...others] = (await lint({ cwd: EXAMPLE_DIR, url: database.url })).revisions;
+      expect(others).toEqual([]);
+      expect(revision?.revision).toBe('f0bd01a18a3d');
+      expect(revision?.willFail).toEqual([
+        {
+          operation: 'upgrade()',
+          reason:
+            'its upgrade stops with an error on the database as it is now: Cannot add the unique normalized email index ' +
+            'uq_user_email_lower: duplicate emails exist (case-insensitive): ada@example.org (x2). ' +
+            'Merge or remove the duplicate users, then run the migrations again.',
+          fix: 'do what the error asks before upgrading (the revision checks it itself and refuses to run until then)',
+        },
+      ]);
+    }, 60_000);
+  },
+  ['sqlite', 'postgresql'],
+);
