@@ -189,6 +189,17 @@ describeEachDialect('lint against a live database names the revisions that will 
     );
   });
 
+  test('lint --fail-on will-fail exits 1 naming the revisions that will fail', async () => {
+    const run = await cli(['lint', '--fail-on', 'will-fail', '--url', database.url], { cwd: dir });
+    expect(run.code).toBe(1);
+    const failing = Object.entries(expectedFailures(dialect))
+      .filter(([, failures]) => failures.length > 0)
+      .map(([revision]) => revision);
+    expect(run.stderr).toContain(
+      `Revision(s) ${failing.join(', ')} will fail on this database (see above); apply the fixes shown before upgrading.`,
+    );
+  });
+
   test('without a database, nothing is predicted to fail', async () => {
     const result = await lint({ cwd: dir, dialect });
     expect(result.revisions.every((revision) => revision.willFail.length === 0)).toBe(true);

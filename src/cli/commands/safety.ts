@@ -109,7 +109,10 @@ export function registerSafetyCommands(program: Command, context: CommandContext
       '--dialect <dialect>',
       `classify for this dialect (default: the URL's): ${DIALECT_NAMES.join(', ')}`,
     )
-    .option('--fail-on <kinds>', 'exit with status 1 when any of these kinds is found (comma-separated)')
+    .option(
+      '--fail-on <kinds>',
+      'exit with status 1 when any of these kinds is found (comma-separated; will-fail: what the database will refuse)',
+    )
     .action(async (target: string, flags: { dialect?: string; failOn?: string }, command: Command) => {
       const { output, project } = context.prepare(command);
       if (flags.dialect !== undefined && !isDialectName(flags.dialect)) {
@@ -131,8 +134,10 @@ export function registerSafetyCommands(program: Command, context: CommandContext
           : `Classified for ${result.dialect} against ${result.url}, from ${result.current.length === 0 ? 'base' : result.current.join(', ')}.`,
       );
       output.result(result, () => renderClassifications(result.revisions, output.style));
-      const failing = result.revisions.filter((revision) =>
-        revision.kinds.some((kind) => failOn.includes(kind)),
+      const failing = result.revisions.filter(
+        (revision) =>
+          revision.kinds.some((kind) => failOn.includes(kind)) ||
+          (failOn.includes('will-fail') && revision.willFail.length > 0),
       );
       if (failing.length > 0) {
         const { LintFailedError } = await import('../../safety/errors.js');
@@ -144,18 +149,23 @@ export function registerSafetyCommands(program: Command, context: CommandContext
     });
 }
 
+/** What `--fail-on` takes: the risk kinds, and `will-fail` (what the live database will refuse). */
+const FAIL_ON_KINDS: readonly string[] = [...RISK_KINDS, 'will-fail'];
+
 /** `--fail-on destructive,breaking`: the kinds that make lint exit 1; a misspelt kind is a usage error. */
-function failOnKinds(text: string | undefined): RiskKind[] {
+function failOnKinds(text: string | undefined): (RiskKind | 'will-fail')[] {
   const kinds = (text ?? '')
     .split(',')
     .map((kind) => kind.trim())
     .filter((kind) => kind !== '');
   for (const kind of kinds) {
-    if (!(RISK_KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError(`option '--fail-on' takes kinds among ${RISK_KINDS.join(', ')}; got '${kind}'.`);
+    if (!FAIL_ON_KINDS.includes(kind)) {
+      throw new UsageError(
+        `option '--fail-on' takes kinds among ${FAIL_ON_KINDS.join(', ')}; got '${kind}'.`,
+      );
     }
   }
-  return kinds as RiskKind[];
+  return kinds as (RiskKind | 'will-fail')[];
 }
 
 /** One block per revision: its verdict, then each operation with its findings. */
