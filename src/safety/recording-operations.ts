@@ -87,7 +87,7 @@ const OPERATION_CALLS: Record<string, (args: Args) => OperationCall> = {
 
 /** `batch.<method>(…)` inside `batchAlterTable(table, …)`: the same calls with the table implied. */
 function batchCall(table: string, method: string, args: Args): OperationCall | null {
-  const [first, second, third] = args;
+  const [first, second, third, fourth] = args;
   const call = ((): OperationCall | null => {
     switch (method) {
       case 'addColumn':
@@ -108,15 +108,25 @@ function batchCall(table: string, method: string, args: Args): OperationCall | n
           name: str(first),
           unique: options(third).unique === true,
           concurrently: false,
+          ...(Array.isArray(second) ? { columns: second as IndexElement[] } : {}),
+          ...(typeof options(third).where === 'string' ? { where: str(options(third).where) } : {}),
         };
       case 'dropIndex':
         return { kind: 'dropIndex', table, name: str(first), concurrently: false };
       case 'createPrimaryKey':
       case 'createUniqueConstraint':
+        return { kind: method, table, name: str(first), ...names('columns', second) };
       case 'createCheckConstraint':
         return { kind: method, table, name: str(first) };
       case 'createForeignKey':
-        return { kind: 'createForeignKey', table, name: str(first), referencedTable: str(second) };
+        return {
+          kind: 'createForeignKey',
+          table,
+          name: str(first),
+          referencedTable: str(second),
+          ...names('columns', third),
+          ...names('referencedColumns', fourth),
+        };
       case 'dropConstraint':
         return {
           kind: 'dropConstraint',

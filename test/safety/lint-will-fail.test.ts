@@ -230,3 +230,48 @@ describeEachDialect(
   },
   ['postgresql', 'mysql'],
 );
+
+describeEachDialect(
+  'a key added by an earlier pending revision counts for a later foreign key',
+  (dialect) => {
+    test('author keyed in a batch by key00001 makes book00002 safe to reference it', async () => {
+      const database = await createTestDatabase(dialect);
+      const dir = mkdtempSync(join(tmpdir(), 'ambix-will-fail-'));
+      const session = await connect(parseDatabaseUrl(database.url));
+      try {
+        await session.execute(STATE[0] as string);
+        const migrations = join(dir, 'migrations');
+        mkdirSync(migrations);
+        writeFileSync(
+          join(migrations, 'key00001.ts'),
+          `export const revision = 'key00001';
+export const downRevision = null;
+export async function upgrade(op: any) {
+  await op.batchAlterTable('author', (batch: any) => { batch.createPrimaryKey('pk_author', ['id']); });
+}
+export async function downgrade(op: any) {}
+`,
+        );
+        writeFileSync(
+          join(migrations, 'book00002.ts'),
+          `export const revision = 'book00002';
+export const downRevision = 'key00001';
+export async function upgrade(op: any) {
+  ${REVISIONS.fkey0001?.body}
+}
+export async function downgrade(op: any) {}
+`,
+        );
+        const { revisions } = await lint({ cwd: dir, url: database.url });
+        expect(revisions.map((revision) => [revision.revision, revision.willFail])).toEqual([
+          ['key00001', []],
+          ['book00002', []],
+        ]);
+      } finally {
+        await session.close();
+        await database.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);
