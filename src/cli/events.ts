@@ -24,6 +24,8 @@ export function describeEvent(event: RunEvent, waited = false): string | null {
       return `  ${event.committed ? 'done' : 'ran'} in ${seconds(event.durationMs)}`;
     case 'step-failed':
       return `  failed after ${seconds(event.durationMs)}`;
+    case 'committed':
+      return `Committed ${event.steps} step(s), up to ${event.revision}`;
     case 'stamp':
       return `Running stamp_revision ${event.from.join(', ')} -> ${event.to.join(', ')}`;
     case 'revision-changed':

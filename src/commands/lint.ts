@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { parseDatabaseUrl, redactUrl } from '../runtime/url.js';
 import { classifyPlan } from '../safety/classify-plan.js';
 import type { RevisionClassification } from '../safety/findings.js';
-import { connectIfExists, rowProbe } from '../safety/live-database.js';
+import { connectIfExists, liveCatalog, rowProbe } from '../safety/live-database.js';
 import { readVersionRowsState } from '../safety/version-state.js';
 import { planUpgrade } from '../script/planner.js';
 import { loadRevisionCode } from '../script/revision-code.js';
@@ -63,7 +63,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       loadCode: (revision) => loadRevisionCode(revision, dialect),
       serverVersion: session?.serverVersion ?? null,
       read: session === null ? null : (statement) => session.execute(statement.sql, statement.parameters),
-      ...(session === null ? {} : { rowProbe: rowProbe(session) }),
+      ...(session === null ? {} : { rowProbe: rowProbe(session), live: liveCatalog(session) }),
     });
     return {
       dialect,

@@ -22,6 +22,8 @@ export interface StepInfo {
  * - `step-start` / `step-done` / `step-failed`: one revision's `upgrade` or `downgrade`
  *   (`Running upgrade <from> -> <to>, <message>`), with its duration when it ends; `step-done`
  *   says whether the step is committed yet.
+ * - `committed`: a transaction shared by several steps (SQLite commits one about every second)
+ *   was committed mid-run: the `steps` steps up to `revision`, reported as run, are now durable.
  * - `stamp`: version rows changed without running code (`Running stamp_revision <from> -> <to>`).
  * - `revision-changed`: before an upgrade, an applied revision's file differs from the file that
  *   ran (its checksum in the history table); a warning, an error with `--strict`.
@@ -42,11 +44,13 @@ export type RunEvent =
       readonly durationMs: number;
       /**
        * False where steps share one transaction (SQLite's default, `transactionMode: 'all'`): the
-       * step ran and is kept with the run, durable only at the run's COMMIT (the `done` event).
+       * step ran and is kept with the run, durable at the transaction's COMMIT (a `committed`
+       * event, or the `done` event).
        */
       readonly committed: boolean;
     } & StepInfo)
   | ({ readonly type: 'step-failed'; readonly durationMs: number; readonly error: string } & StepInfo)
+  | { readonly type: 'committed'; readonly steps: number; readonly revision: string }
   | { readonly type: 'stamp'; readonly from: readonly string[]; readonly to: readonly string[] }
   | {
       readonly type: 'revision-changed';

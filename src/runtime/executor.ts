@@ -220,7 +220,10 @@ async function runMigration(
     step,
     timing: { started: startedAt, durationMs: performance.now() - started },
   });
-  onEvent({ type: 'step-done', ...info, durationMs: Math.round(performance.now() - started), committed });
+  const durationMs = Math.round(performance.now() - started);
+  onEvent({ type: 'step-done', ...info, durationMs, committed: committed > 0 });
+  // Steps that shared the transaction and were reported as run are durable from here.
+  if (committed > 1) onEvent({ type: 'committed', steps: committed, revision: step.revision.id });
 }
 
 /**

@@ -14,6 +14,12 @@ export type TransactionMode = 'per-migration' | 'all' | 'none';
 const STEP_SAVEPOINT = 'ambix_step';
 
 /**
+ * How long completed steps may wait in a shared transaction (SQLite) before it is committed: the
+ * most completed work a crash can lose, against one file sync per interval.
+ */
+export const SHARED_COMMIT_INTERVAL_MS = 1000;
+
+/**
  * Writes the records of completed steps (their version-row changes, their history rows), in
  * order, inside the transaction that commits them.
  */
@@ -30,9 +36,11 @@ export type StepRecordWriter<R> = (records: readonly R[]) => Promise<void>;
  *   1,000 small migrations took 14.4 s on the reference machine against 0.39 s with savepoints.
  *   Atomicity per migration is kept: a failing step is rolled back to its savepoint and the steps
  *   before it are committed, so the database ends at the last good revision exactly as with one
- *   commit per step. What changes is a crash (process killed, power loss) mid-run: the database
- *   is then back at the revision the run started from — consistent, nothing half-applied, and the
- *   next run simply does the whole upgrade again.
+ *   commit per step. To bound what a crash (process killed, power loss) mid-run loses, the shared
+ *   transaction is also committed after the first step that completes once it has been open for
+ *   `SHARED_COMMIT_INTERVAL_MS`: a crash then loses the migration in progress and at most about
+ *   that long of completed ones — consistent, nothing half-applied, and the next run goes on from
+ *   the last commit. A run of many small migrations still commits about once a second.
  *
  * Each completed step hands over its record (what `StepRecordWriter` writes), and the record is
  * written in the transaction that commits the step, just before its COMMIT. Where steps commit
@@ -52,6 +60,8 @@ export class TransactionControl<R> {
   #pending: R[] = [];
   #open = false;
   #stepOpen = false;
+  /** When the open transaction began (performance.now()), for the shared commit interval. */
+  #openedAt = 0;
 
   private constructor(
     session: Session,
@@ -109,6 +119,7 @@ export class TransactionControl<R> {
     if (!this.#open) {
       await this.#session.execute(this.#session.adapter.beginStatement);
       this.#open = true;
+      this.#openedAt = performance.now();
     }
     if (this.#savepointSteps) {
       await this.#session.execute(`SAVEPOINT ${STEP_SAVEPOINT}`);
@@ -127,21 +138,25 @@ export class TransactionControl<R> {
 
   /**
    * The step succeeded, `record` is what it leaves behind: written and committed now where steps
-   * commit one by one, or kept for the COMMIT of the transaction the steps share. Returns whether
-   * the step is committed now (durable), so that nothing is reported done before it is.
+   * commit one by one, or kept for the COMMIT of the transaction the steps share (which comes now
+   * when SQLite's shared transaction has been open for the commit interval). Returns how many
+   * steps this made durable, this one last (0: not yet), so nothing is reported done before it is.
    */
-  async completeStep(record: R): Promise<boolean> {
+  async completeStep(record: R): Promise<number> {
     if (this.mode === 'none' || (this.mode === 'per-migration' && !this.#savepointSteps)) {
       await this.#writeRecords([record]);
       if (this.#open) await this.#commit();
-      return true;
+      return 1;
     }
     if (this.#stepOpen) {
       this.#stepOpen = false;
       await this.#session.execute(`RELEASE ${STEP_SAVEPOINT}`);
     }
     this.#pending.push(record);
-    return false;
+    if (!this.#savepointSteps || performance.now() - this.#openedAt < SHARED_COMMIT_INTERVAL_MS) return 0;
+    const steps = this.#pending.length;
+    await this.#commit();
+    return steps;
   }
 
   /**

@@ -30,6 +30,15 @@ export async function classifyRevision(
   code: RevisionCode,
   options: ClassifyOptions,
 ): Promise<RevisionClassification> {
+  return (await simulateRevision(revision, code, options)).classification;
+}
+
+/** The classification and the schema operations the simulated upgrade asked for, in order. */
+export async function simulateRevision(
+  revision: Revision,
+  code: RevisionCode,
+  options: ClassifyOptions,
+): Promise<SimulatedRevision> {
   const recorder = new RevisionRecorder(options.dialect);
   let incomplete: string | null = null;
   if (code.kind === 'sql') {
@@ -37,7 +46,7 @@ export async function classifyRevision(
   } else {
     incomplete = await simulate(revision, code.upgrade, recorder, options);
   }
-  return {
+  const classification: RevisionClassification = {
     revision: revision.id,
     path: revision.path,
     message: revision.message,
@@ -45,12 +54,24 @@ export async function classifyRevision(
     operations: recorder.operations,
     kinds: kindsOf(recorder.operations, incomplete),
     incomplete,
+    willFail: [],
   };
+  return { classification, calls: recorder.calls, thrown: recorder.thrown };
+}
+
+export interface SimulatedRevision {
+  readonly classification: RevisionClassification;
+  /** The schema operations the simulated upgrade asked for, in order. */
+  readonly calls: readonly OperationCall[];
+  /** What the simulated upgrade threw, when it stopped before its end. */
+  readonly thrown: { readonly error: unknown } | null;
 }
 
 /** Collects a revision's operations, classified as they arrive. */
 class RevisionRecorder implements OperationRecorder {
   readonly operations: ClassifiedOperation[] = [];
+  readonly calls: OperationCall[] = [];
+  thrown: { readonly error: unknown } | null = null;
   simulatedReads = 0;
   readonly #dialect: DialectName;
   /** Tables this revision created: empty and unknown to running code, so no lock or row to fear. */
@@ -61,6 +82,7 @@ class RevisionRecorder implements OperationRecorder {
   }
 
   call(call: OperationCall): void {
+    this.calls.push(call);
     if (call.kind === 'createTable') this.#created.add(call.table);
     const fresh = call.kind !== 'createTable' && call.table !== null && this.#created.has(call.table);
     const findings = classifyOperation(this.#dialect, call).filter(
@@ -131,6 +153,7 @@ async function simulate(
   try {
     await upgrade(recordingOperations(new Operations(context), recorder, live));
   } catch (error) {
+    recorder.thrown = { error };
     const reason = error instanceof Error ? error.message : String(error);
     return `its upgrade stopped while simulated (${reason}); what follows that point is unknown`;
   }

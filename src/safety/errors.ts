@@ -5,10 +5,14 @@ export class LintFailedError extends ResultFailure {
   readonly revisions: readonly string[];
 
   constructor(revisions: readonly string[], kinds: readonly string[]) {
+    const risks = kinds.filter((kind) => kind !== 'will-fail');
     super(
       'LINT_FAILED',
-      `Revision(s) ${revisions.join(', ')} have ${kinds.join('/')} operations (see above); ` +
-        'split them into an expand revision and a later contract revision, or deploy them outside a rolling update.',
+      risks.length === 0
+        ? `Revision(s) ${revisions.join(', ')} will fail on this database (see above); apply the fixes shown before upgrading.`
+        : `Revision(s) ${revisions.join(', ')} have ${kinds.join('/')} operations (see above); ` +
+            'split them into an expand revision and a later contract revision, or deploy them outside a rolling update' +
+            (risks.length < kinds.length ? ', and apply the fixes shown for what will fail.' : '.'),
     );
     this.revisions = revisions;
   }

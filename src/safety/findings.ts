@@ -1,4 +1,5 @@
 import type { DialectName } from '../dialect.js';
+import type { WillFail } from './will-fail.js';
 
 /**
  * What can go wrong when an operation runs in production. An operation with no finding is safe;
@@ -35,6 +36,11 @@ export interface RevisionClassification {
   readonly kinds: readonly RiskKind[];
   /** Why the revision's code stopped before its end while being simulated, if it did. */
   readonly incomplete: string | null;
+  /**
+   * Operations the live database will refuse, each with the fix to apply first (lint and --plan
+   * with a database URL); empty without a database.
+   */
+  readonly willFail: readonly WillFail[];
 }
 
 export function kindsOf(operations: readonly ClassifiedOperation[], incomplete: string | null): RiskKind[] {

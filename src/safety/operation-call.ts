@@ -1,5 +1,5 @@
 import type { AlterColumnChanges } from '../operations/ddl/renderer.js';
-import type { ColumnSpec, ConstraintType } from '../operations/types.js';
+import type { ColumnSpec, ConstraintType, IndexElement, TableSpec } from '../operations/types.js';
 
 /**
  * A schema operation as a revision asked for it, independent of the SQL it renders to: the
@@ -7,7 +7,12 @@ import type { ColumnSpec, ConstraintType } from '../operations/types.js';
  * `batch` is set for the operations of a `batchAlterTable` block.
  */
 export type OperationCall = (
-  | { readonly kind: 'createTable'; readonly table: string }
+  | {
+      readonly kind: 'createTable';
+      readonly table: string;
+      /** The definition as given (columns, keys, foreign keys), when the call carried one. */
+      readonly definition?: Partial<Omit<TableSpec, 'name'>>;
+    }
   | { readonly kind: 'dropTable'; readonly table: string }
   | { readonly kind: 'renameTable'; readonly table: string; readonly to: string }
   | { readonly kind: 'addColumn'; readonly table: string; readonly column: ColumnSpec }
@@ -24,6 +29,9 @@ export type OperationCall = (
       readonly name: string;
       readonly unique: boolean;
       readonly concurrently: boolean;
+      readonly columns?: readonly IndexElement[];
+      /** A partial index's condition: duplicates outside it do not count. */
+      readonly where?: string;
     }
   | {
       readonly kind: 'dropIndex';
@@ -31,14 +39,26 @@ export type OperationCall = (
       readonly name: string;
       readonly concurrently: boolean;
     }
-  | { readonly kind: 'createPrimaryKey'; readonly table: string; readonly name: string }
+  | {
+      readonly kind: 'createPrimaryKey';
+      readonly table: string;
+      readonly name: string;
+      readonly columns?: readonly string[];
+    }
   | {
       readonly kind: 'createForeignKey';
       readonly table: string;
       readonly name: string;
       readonly referencedTable: string;
+      readonly columns?: readonly string[];
+      readonly referencedColumns?: readonly string[];
     }
-  | { readonly kind: 'createUniqueConstraint'; readonly table: string; readonly name: string }
+  | {
+      readonly kind: 'createUniqueConstraint';
+      readonly table: string;
+      readonly name: string;
+      readonly columns?: readonly string[];
+    }
   | { readonly kind: 'createCheckConstraint'; readonly table: string; readonly name: string }
   | {
       readonly kind: 'dropConstraint';

@@ -1,7 +1,7 @@
 import type { AlterColumnChanges } from '../operations/ddl/renderer.js';
 import type { Inspector } from '../operations/inspect/types.js';
 import type { Operations } from '../operations/operations.js';
-import type { ColumnSpec, ConstraintType } from '../operations/types.js';
+import type { ColumnSpec, ConstraintType, IndexElement, TableSpec } from '../operations/types.js';
 import { emptyInspector } from './empty-inspector.js';
 import type { OperationCall } from './operation-call.js';
 
@@ -11,10 +11,17 @@ type Options = Record<string, unknown>;
 const options = (value: unknown): Options =>
   typeof value === 'object' && value !== null ? (value as Options) : {};
 const str = (value: unknown): string => String(value);
+/** `{ [key]: columns }` when the argument is a list of column names, else nothing. */
+const names = <K extends string>(key: K, value: unknown): { [P in K]?: readonly string[] } =>
+  Array.isArray(value) ? ({ [key]: value.map(str) } as unknown as { [P in K]?: readonly string[] }) : {};
 
 /** `op.<method>(…)` arguments → the call it stands for; the method names are `Operations`'. */
 const OPERATION_CALLS: Record<string, (args: Args) => OperationCall> = {
-  createTable: ([table]) => ({ kind: 'createTable', table: str(table) }),
+  createTable: ([table, definition]) => ({
+    kind: 'createTable',
+    table: str(table),
+    definition: options(definition) as Partial<Omit<TableSpec, 'name'>>,
+  }),
   dropTable: ([table]) => ({ kind: 'dropTable', table: str(table) }),
   renameTable: ([from, to]) => ({ kind: 'renameTable', table: str(from), to: str(to) }),
   addColumn: ([table, column]) => ({ kind: 'addColumn', table: str(table), column: column as ColumnSpec }),
@@ -25,12 +32,14 @@ const OPERATION_CALLS: Record<string, (args: Args) => OperationCall> = {
     column: str(column),
     changes: options(changes) as AlterColumnChanges,
   }),
-  createIndex: ([name, table, , flags]) => ({
+  createIndex: ([name, table, columns, flags]) => ({
     kind: 'createIndex',
     table: str(table),
     name: str(name),
     unique: options(flags).unique === true,
     concurrently: options(flags).concurrently === true,
+    ...(Array.isArray(columns) ? { columns: columns as IndexElement[] } : {}),
+    ...(typeof options(flags).where === 'string' ? { where: str(options(flags).where) } : {}),
   }),
   dropIndex: ([name, flags]) => ({
     kind: 'dropIndex',
@@ -38,17 +47,25 @@ const OPERATION_CALLS: Record<string, (args: Args) => OperationCall> = {
     table: typeof options(flags).table === 'string' ? str(options(flags).table) : null,
     concurrently: options(flags).concurrently === true,
   }),
-  createPrimaryKey: ([name, table]) => ({ kind: 'createPrimaryKey', table: str(table), name: str(name) }),
-  createForeignKey: ([name, table, referencedTable]) => ({
+  createPrimaryKey: ([name, table, columns]) => ({
+    kind: 'createPrimaryKey',
+    table: str(table),
+    name: str(name),
+    ...names('columns', columns),
+  }),
+  createForeignKey: ([name, table, referencedTable, columns, referencedColumns]) => ({
     kind: 'createForeignKey',
     table: str(table),
     name: str(name),
     referencedTable: str(referencedTable),
+    ...names('columns', columns),
+    ...names('referencedColumns', referencedColumns),
   }),
-  createUniqueConstraint: ([name, table]) => ({
+  createUniqueConstraint: ([name, table, columns]) => ({
     kind: 'createUniqueConstraint',
     table: str(table),
     name: str(name),
+    ...names('columns', columns),
   }),
   createCheckConstraint: ([name, table]) => ({
     kind: 'createCheckConstraint',
@@ -70,7 +87,7 @@ const OPERATION_CALLS: Record<string, (args: Args) => OperationCall> = {
 
 /** `batch.<method>(…)` inside `batchAlterTable(table, …)`: the same calls with the table implied. */
 function batchCall(table: string, method: string, args: Args): OperationCall | null {
-  const [first, second, third] = args;
+  const [first, second, third, fourth] = args;
   const call = ((): OperationCall | null => {
     switch (method) {
       case 'addColumn':
@@ -91,15 +108,25 @@ function batchCall(table: string, method: string, args: Args): OperationCall | n
           name: str(first),
           unique: options(third).unique === true,
           concurrently: false,
+          ...(Array.isArray(second) ? { columns: second as IndexElement[] } : {}),
+          ...(typeof options(third).where === 'string' ? { where: str(options(third).where) } : {}),
         };
       case 'dropIndex':
         return { kind: 'dropIndex', table, name: str(first), concurrently: false };
       case 'createPrimaryKey':
       case 'createUniqueConstraint':
+        return { kind: method, table, name: str(first), ...names('columns', second) };
       case 'createCheckConstraint':
         return { kind: method, table, name: str(first) };
       case 'createForeignKey':
-        return { kind: 'createForeignKey', table, name: str(first), referencedTable: str(second) };
+        return {
+          kind: 'createForeignKey',
+          table,
+          name: str(first),
+          referencedTable: str(second),
+          ...names('columns', third),
+          ...names('referencedColumns', fourth),
+        };
       case 'dropConstraint':
         return {
           kind: 'dropConstraint',

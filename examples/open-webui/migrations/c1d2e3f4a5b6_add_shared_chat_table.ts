@@ -121,3 +121,17 @@ export async function downgrade(op: Operations): Promise<void> {
   await op.execute("DELETE FROM access_grant WHERE resource_type = 'shared_chat'");
   await op.dropTable('shared_chat');
 }
+
+/**
+ * No shared-link pseudo-chat is left in chat: each became a shared_chat row (or was dropped, its
+ * chat gone). One left behind shows up in users' chat lists as a chat they never had.
+ */
+export async function verify(op: Operations): Promise<void> {
+  const { rows } = await op.execute(`SELECT id FROM chat WHERE ${SHARED} LIMIT 3`);
+  if (rows.length > 0) {
+    throw new Error(
+      `chat still holds shared-link pseudo-chats (${rows.map((row) => String(row.id)).join(', ')}); ` +
+        'rerun the move of c1d2e3f4a5b6 on them, or restore the backup taken before it and upgrade again',
+    );
+  }
+}

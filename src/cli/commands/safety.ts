@@ -109,7 +109,10 @@ export function registerSafetyCommands(program: Command, context: CommandContext
       '--dialect <dialect>',
       `classify for this dialect (default: the URL's): ${DIALECT_NAMES.join(', ')}`,
     )
-    .option('--fail-on <kinds>', 'exit with status 1 when any of these kinds is found (comma-separated)')
+    .option(
+      '--fail-on <kinds>',
+      'exit with status 1 when any of these kinds is found (comma-separated; will-fail: what the database will refuse)',
+    )
     .action(async (target: string, flags: { dialect?: string; failOn?: string }, command: Command) => {
       const { output, project } = context.prepare(command);
       if (flags.dialect !== undefined && !isDialectName(flags.dialect)) {
@@ -131,8 +134,10 @@ export function registerSafetyCommands(program: Command, context: CommandContext
           : `Classified for ${result.dialect} against ${result.url}, from ${result.current.length === 0 ? 'base' : result.current.join(', ')}.`,
       );
       output.result(result, () => renderClassifications(result.revisions, output.style));
-      const failing = result.revisions.filter((revision) =>
-        revision.kinds.some((kind) => failOn.includes(kind)),
+      const failing = result.revisions.filter(
+        (revision) =>
+          revision.kinds.some((kind) => failOn.includes(kind)) ||
+          (failOn.includes('will-fail') && revision.willFail.length > 0),
       );
       if (failing.length > 0) {
         const { LintFailedError } = await import('../../commands/presentation.js');
@@ -144,18 +149,23 @@ export function registerSafetyCommands(program: Command, context: CommandContext
     });
 }
 
+/** What `--fail-on` takes: the risk kinds, and `will-fail` (what the live database will refuse). */
+const FAIL_ON_KINDS: readonly string[] = [...RISK_KINDS, 'will-fail'];
+
 /** `--fail-on destructive,breaking`: the kinds that make lint exit 1; a misspelt kind is a usage error. */
-function failOnKinds(text: string | undefined): RiskKind[] {
+function failOnKinds(text: string | undefined): (RiskKind | 'will-fail')[] {
   const kinds = (text ?? '')
     .split(',')
     .map((kind) => kind.trim())
     .filter((kind) => kind !== '');
   for (const kind of kinds) {
-    if (!(RISK_KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError(`option '--fail-on' takes kinds among ${RISK_KINDS.join(', ')}; got '${kind}'.`);
+    if (!FAIL_ON_KINDS.includes(kind)) {
+      throw new UsageError(
+        `option '--fail-on' takes kinds among ${FAIL_ON_KINDS.join(', ')}; got '${kind}'.`,
+      );
     }
   }
-  return kinds as RiskKind[];
+  return kinds as (RiskKind | 'will-fail')[];
 }
 
 /** One block per revision: its verdict, then each operation with its findings. */
@@ -163,8 +173,15 @@ export function renderClassifications(revisions: readonly RevisionClassification
   if (revisions.length === 0) return 'No pending revisions.\n';
   return revisions
     .map((revision) => {
-      const verdict =
+      const kinds =
         revision.kinds.length === 0 ? style.marker('safe') : style.error(revision.kinds.join(', '));
+      const failing = style.error('will fail');
+      const verdict =
+        revision.willFail.length === 0
+          ? kinds
+          : revision.kinds.length === 0
+            ? failing
+            : `${failing}; ${kinds}`;
       const title = `${style.revision(revision.revision)} ${revision.message ?? ''}`.trimEnd();
       const lines = [`${title}: ${verdict}`];
       for (const operation of revision.operations) {
@@ -173,6 +190,10 @@ export function renderClassifications(revisions: readonly RevisionClassification
         for (const finding of operation.findings) lines.push(`      ${finding.kind}: ${finding.reason}`);
       }
       if (revision.incomplete !== null) lines.push(`  unknown: ${revision.incomplete}`);
+      for (const failure of revision.willFail) {
+        lines.push(`  ${style.error('will fail')}: ${failure.operation}: ${failure.reason}`);
+        lines.push(`      fix before upgrading: ${failure.fix}`);
+      }
       return `${lines.join('\n')}\n`;
     })
     .join('\n');
