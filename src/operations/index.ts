@@ -25,7 +25,18 @@ export type {
   ReflectedUniqueConstraint,
 } from './inspect/types.js';
 export type {
+  BackfillOptions,
+  BackfillResult,
+  BatchesOptions,
+  BatchSource,
+  BulkUpdateOptions,
+  ProgressCounter,
+  ProgressEvent,
+} from './data/index.js';
+export { CHECKPOINT_TABLE } from './data/index.js';
+export type {
   AlterColumnChanges,
+  BatchRow,
   BulkInsertOptions,
   CreateIndexOptions,
   CreateTableOptions,
