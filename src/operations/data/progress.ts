@@ -47,8 +47,9 @@ export function createProgress(
   let done = resumedFrom;
   let finished = false;
   const emit = (last: boolean) => {
-    const elapsedMs = Math.round(performance.now() - started);
-    const rate = elapsedMs > 0 ? ((done - resumedFrom) * 1000) / elapsedMs : 0;
+    const elapsed = performance.now() - started;
+    const elapsedMs = Math.round(elapsed);
+    const rate = elapsed > 0 ? ((done - resumedFrom) * 1000) / elapsed : 0;
     const etaMs =
       total === null || rate === 0 ? null : Math.max(0, Math.round(((total - done) / rate) * 1000));
     listener({
