@@ -77,8 +77,10 @@ describeEachDialect(
         cwd: s.project.dir,
         env: { ...process.env, NO_COLOR: '' },
       });
-      expect(stdout).toMatch(/\r\x1b\[K {2}backfill item \[#{8}-{16}\] {2}33% [\d,]+\/s/);
-      expect(stdout).toMatch(/\r\x1b\[K {2}backfill item: 30\/30 \(100%\) done in \d+s\r?\n/);
+      // ESC shown as <ESC>, to match the redraw (carriage return, erase line) in plain patterns.
+      const screen = stdout.replaceAll('\x1b', '<ESC>').replaceAll('\r', '<CR>');
+      expect(screen).toMatch(/<CR><ESC>\[K {2}backfill item \[#{8}-{16}\] {2}33% [\d,]+\/s/);
+      expect(screen).toMatch(/<CR><ESC>\[K {2}backfill item: 30\/30 \(100%\) done in \d+s(<CR>)?\n/);
     });
 
     it('without a terminal, prints plain lines and no control characters', async () => {
