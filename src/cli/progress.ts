@@ -28,7 +28,10 @@ export function describeProgress(event: ProgressEvent): string {
       ? count(event.done)
       : `${count(event.done)}/${count(event.total)} (${percent(event)}%)`;
   const resumed = event.resumedFrom > 0 ? `, resumed at ${count(event.resumedFrom)}` : '';
-  if (event.finished) return `  ${event.label}: ${amount} done in ${duration(event.elapsedMs)}${resumed}`;
+  if (event.finished) {
+    const note = event.note === null ? '' : `; ${event.note}`;
+    return `  ${event.label}: ${amount} done in ${duration(event.elapsedMs)}${resumed}${note}`;
+  }
   const eta = event.etaMs === null ? '' : `, ETA ${duration(event.etaMs)}`;
   return `  ${event.label}: ${amount}, ${count(event.rate)}/s${eta}${resumed}`;
 }

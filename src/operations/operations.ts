@@ -90,14 +90,18 @@ export interface BulkInsertOptions {
 export type { AlterColumnChanges };
 
 /**
- * A row of `DB`'s `Table` as read, narrowed to `Column` when the call lists columns. Untyped
- * (`Operations` without a `DB`) it is a plain record.
+ * A row of `DB`'s `Table` as read: the listed columns and the key typed from the schema, computed
+ * `expressions` as unknown. Untyped (`Operations` without a `DB`) it is a plain record.
  */
-export type BatchRow<DB, Table extends string, Column extends string> =
-  DB extends Record<string, unknown>
-    ? Table extends keyof DB
-      ? Pick<Selectable<DB[Table]>, Column & keyof Selectable<DB[Table]>>
-      : Record<string, unknown>
+export type BatchRow<
+  DB,
+  Table extends string,
+  Column extends string,
+  Key extends string = 'id',
+> = 0 extends 1 & DB
+  ? Record<string, unknown>
+  : Table extends keyof DB
+    ? Pick<Selectable<DB[Table]>, (Column | Key) & keyof Selectable<DB[Table]>> & Record<string, unknown>
     : Record<string, unknown>;
 
 /** Bound values per INSERT, under SQLite's limit (32766), the lowest of the three databases'. */
@@ -455,13 +459,13 @@ export class Operations<DB = any> {
    * `key` (default `id`): each page is an indexed range scan, and only the current page is in
    * memory. Online only. Rows are typed when `op` is `Operations<Database>`.
    */
-  async *batches<Table extends string, Column extends string = string>(
+  async *batches<Table extends string, Column extends string = string, Key extends string = 'id'>(
     source: Table | { readonly query: string },
-    options: BatchesOptions<Column> = {},
-  ): AsyncGenerator<BatchRow<DB, Table, Column>[]> {
+    options: BatchesOptions<Column> & { readonly key?: Key } = {},
+  ): AsyncGenerator<BatchRow<DB, Table, Column, Key>[]> {
     this.#checkBatches('batches', source, options, shapes.batchesOptions);
     for await (const page of keysetPages(this.#dataRunner(), source, options)) {
-      yield page as BatchRow<DB, Table, Column>[];
+      yield page as BatchRow<DB, Table, Column, Key>[];
     }
   }
 
@@ -511,10 +515,10 @@ export class Operations<DB = any> {
    * `resumable: true` every page commits on its own with a checkpoint, and an interrupted run
    * continues after the last committed page; the revision is recorded once all pages are in.
    */
-  async backfill<Table extends string, Column extends string = string>(
+  async backfill<Table extends string, Column extends string = string, Key extends string = 'id'>(
     source: Table | { readonly query: string },
-    options: BackfillOptions<Column>,
-    each: (rows: BatchRow<DB, Table, Column>[]) => Promise<void>,
+    options: BackfillOptions<Column> & { readonly key?: Key },
+    each: (rows: BatchRow<DB, Table, Column, Key>[]) => Promise<void>,
   ): Promise<BackfillResult> {
     this.#checkBatches('backfill', source, options, shapes.backfillOptions);
     this.#validate('backfill', [{ name: 'each', check: shapes.aFunction, value: each }]);
@@ -525,7 +529,7 @@ export class Operations<DB = any> {
       onProgress: context.onProgress ?? (() => {}),
       outsideTransaction: (work) => context.outsideTransaction(work),
     };
-    return backfill(host, source, options, (rows) => each(rows as BatchRow<DB, Table, Column>[]));
+    return backfill(host, source, options, (rows) => each(rows as BatchRow<DB, Table, Column, Key>[]));
   }
 
   #checkBatches(

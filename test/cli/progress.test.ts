@@ -13,6 +13,7 @@ const event = (done: number, extra: Partial<ProgressEvent> = {}): ProgressEvent 
   rate: 500,
   etaMs: ((4000 - done) / 500) * 1000,
   finished: false,
+  note: null,
   ...extra,
 });
 
@@ -31,6 +32,12 @@ describe('progress rendering', () => {
     expect(describeProgress(event(1000))).toBe('  backfill chat: 1,000/4,000 (25%), 500/s, ETA 6s');
     expect(describeProgress(event(4000, { finished: true, elapsedMs: 125_000 }))).toBe(
       '  backfill chat: 4,000/4,000 (100%) done in 2m05s',
+    );
+  });
+
+  test('the last line carries the revision’s note on the outcome', () => {
+    expect(describeProgress(event(4000, { finished: true, note: 'skipped 2 rows' }))).toBe(
+      '  backfill chat: 4,000/4,000 (100%) done in 2s; skipped 2 rows',
     );
   });
 

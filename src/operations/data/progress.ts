@@ -23,6 +23,8 @@ export interface ProgressEvent {
   readonly etaMs: number | null;
   /** True once, on the last event of this counter. */
   readonly finished: boolean;
+  /** What the revision says about the outcome (`finish(note)`), on the last event; else null. */
+  readonly note: string | null;
 }
 
 export type ProgressListener = (event: ProgressEvent) => void;
@@ -31,8 +33,8 @@ export type ProgressListener = (event: ProgressEvent) => void;
 export interface ProgressCounter {
   /** Counts `units` more done (default 1). */
   tick(units?: number): void;
-  /** Reports the end (once; later calls do nothing). */
-  finish(): void;
+  /** Reports the end (once; later calls do nothing), with an optional note on the outcome. */
+  finish(note?: string): void;
   readonly done: number;
 }
 
@@ -46,7 +48,7 @@ export function createProgress(
   const started = performance.now();
   let done = resumedFrom;
   let finished = false;
-  const emit = (last: boolean) => {
+  const emit = (last: boolean, note: string | null = null) => {
     const elapsed = performance.now() - started;
     const elapsedMs = Math.round(elapsed);
     const rate = elapsed > 0 ? ((done - resumedFrom) * 1000) / elapsed : 0;
@@ -63,6 +65,7 @@ export function createProgress(
       rate,
       etaMs,
       finished: last,
+      note,
     });
   };
   return {
@@ -71,10 +74,10 @@ export function createProgress(
       done += units;
       emit(false);
     },
-    finish() {
+    finish(note) {
       if (finished) return;
       finished = true;
-      emit(true);
+      emit(true, note ?? null);
     },
     get done() {
       return done;
