@@ -21,8 +21,8 @@ export const downRevision = '374d2f66af06';
 export const message = 'Add chat_message table';
 export const createDate = '2026-02-01 04:00:00.000000';
 
-const FLUSH_ROWS = 5000;
-const CHAT_PAGE = 500;
+const FLUSH_ROWS = 1000;
+const CHAT_PAGE = 100;
 
 const COMPOSITE_INDEXES: readonly [string, string[]][] = [
   ['chat_message_chat_parent_idx', ['chat_id', 'parent_id']],
