@@ -3,6 +3,7 @@
  * PostgreSQL `UPDATE … FROM (VALUES …)`, SQLite `WITH v AS (VALUES …) UPDATE … FROM v`, and
  * MySQL/MariaDB `UPDATE t JOIN (SELECT … UNION ALL SELECT …) v ON … SET …`.
  */
+import type { DialectName } from '../../dialect.js';
 import type { DataRunner } from './runner.js';
 import { MAX_PARAMETERS_PER_STATEMENT, Placeholders, quoteIdentifier } from './sql.js';
 
@@ -28,50 +29,72 @@ async function postgresTypes(runner: DataRunner, table: string): Promise<Map<str
   return new Map(rows.map((row) => [String(row.attname), String(row.type)]));
 }
 
-export function renderBulkUpdate(
-  runner: DataRunner,
+/**
+ * The statement text for `count` rows. It depends on the shape alone, not the values, so it is
+ * built once per shape and shared: the runtime keeps each statement's text (its first 2,000
+ * characters, which still hold on to the whole string) for failure reports, and one shared string
+ * per shape keeps that record small however many batches a backfill writes.
+ */
+export function bulkUpdateText(
+  dialect: DialectName,
   table: string,
   keys: readonly string[],
   columns: readonly string[],
-  rows: readonly Readonly<Record<string, unknown>>[],
+  count: number,
   types: ReadonlyMap<string, string>,
-): { sql: string; parameters: unknown[] } {
-  const dialect = runner.dialect;
+): string {
+  const cacheKey = JSON.stringify([dialect, table, keys, columns, count, [...types]]);
+  const cached = texts.get(cacheKey);
+  if (cached !== undefined) return cached;
   const quote = (name: string) => quoteIdentifier(dialect, name);
   const all = [...keys, ...columns];
   const placeholders = new Placeholders(dialect);
   const target = quote(table);
   const source = quote(VALUES);
   const join = keys.map((key) => `${target}.${quote(key)} = ${source}.${quote(key)}`).join(' AND ');
-  const value = (row: Readonly<Record<string, unknown>>, column: string) =>
-    placeholders.add(runner.bindable(row[column]));
+  let sql: string;
   if (dialect === 'mysql') {
-    const selects = rows.map((row, index) =>
+    const selects = Array.from({ length: count }, (_, index) =>
       index === 0
-        ? `SELECT ${all.map((column) => `${value(row, column)} AS ${quote(column)}`).join(', ')}`
-        : `SELECT ${all.map((column) => value(row, column)).join(', ')}`,
+        ? `SELECT ${all.map((column) => `${placeholders.add(null)} AS ${quote(column)}`).join(', ')}`
+        : `SELECT ${all.map(() => placeholders.add(null)).join(', ')}`,
     );
     const set = columns.map((column) => `${target}.${quote(column)} = ${source}.${quote(column)}`).join(', ');
-    return {
-      sql: `UPDATE ${target} JOIN (${selects.join(' UNION ALL ')}) AS ${source} ON ${join} SET ${set}`,
-      parameters: placeholders.values,
-    };
-  }
-  const tuples = rows.map((row, index) => {
-    const items = all.map((column) => {
-      const placeholder = value(row, column);
-      const type = types.get(column);
-      return index === 0 && type !== undefined ? `CAST(${placeholder} AS ${type})` : placeholder;
+    sql = `UPDATE ${target} JOIN (${selects.join(' UNION ALL ')}) AS ${source} ON ${join} SET ${set}`;
+  } else {
+    const tuples = Array.from({ length: count }, (_, index) => {
+      const items = all.map((column) => {
+        const placeholder = placeholders.add(null);
+        const type = types.get(column);
+        return index === 0 && type !== undefined ? `CAST(${placeholder} AS ${type})` : placeholder;
+      });
+      return `(${items.join(', ')})`;
     });
-    return `(${items.join(', ')})`;
-  });
-  const names = all.map(quote).join(', ');
-  const set = columns.map((column) => `${quote(column)} = ${source}.${quote(column)}`).join(', ');
-  const sql =
-    dialect === 'postgresql'
-      ? `UPDATE ${target} SET ${set} FROM (VALUES ${tuples.join(', ')}) AS ${source} (${names}) WHERE ${join}`
-      : `WITH ${source} (${names}) AS (VALUES ${tuples.join(', ')}) UPDATE ${target} SET ${set} FROM ${source} WHERE ${join}`;
-  return { sql, parameters: placeholders.values };
+    const names = all.map(quote).join(', ');
+    const set = columns.map((column) => `${quote(column)} = ${source}.${quote(column)}`).join(', ');
+    sql =
+      dialect === 'postgresql'
+        ? `UPDATE ${target} SET ${set} FROM (VALUES ${tuples.join(', ')}) AS ${source} (${names}) WHERE ${join}`
+        : `WITH ${source} (${names}) AS (VALUES ${tuples.join(', ')}) UPDATE ${target} SET ${set} FROM ${source} WHERE ${join}`;
+  }
+  if (texts.size >= MAX_CACHED_TEXTS) texts.delete(texts.keys().next().value as string);
+  texts.set(cacheKey, sql);
+  return sql;
+}
+
+/** Statement texts by shape; a backfill uses one or two (full batches and the last one). */
+const texts = new Map<string, string>();
+const MAX_CACHED_TEXTS = 16;
+
+/** The bound values, row by row in column order, as the text's placeholders number them. */
+function bulkUpdateParameters(
+  runner: DataRunner,
+  rows: readonly Readonly<Record<string, unknown>>[],
+  all: readonly string[],
+): unknown[] {
+  const values: unknown[] = [];
+  for (const row of rows) for (const column of all) values.push(runner.bindable(row[column]));
+  return values;
 }
 
 /** Updates each row (found by its key) to its values; returns how many rows changed. */
@@ -94,7 +117,8 @@ export async function bulkUpdate(
   let changed = 0;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    const { sql, parameters } = renderBulkUpdate(runner, table, keys, columns, chunk, types);
+    const sql = bulkUpdateText(runner.dialect, table, keys, columns, chunk.length, types);
+    const parameters = bulkUpdateParameters(runner, chunk, [...keys, ...columns]);
     const result = await runner.run(`bulkUpdate(${table})`, sql, parameters);
     changed += Number(result.numAffectedRows ?? 0);
   }
