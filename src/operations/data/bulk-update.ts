@@ -1,6 +1,7 @@
 /**
  * Many rows' updates in one statement per chunk, joined on their key to a list of values:
- * PostgreSQL `UPDATE … FROM (VALUES …)`, SQLite `WITH v AS (VALUES …) UPDATE … FROM v`, and
+ * `WITH v AS (VALUES …) UPDATE … FROM v` on PostgreSQL (the key bounded by the batch's range, so
+ * the update reads the index, not the table) and SQLite, and
  * MySQL/MariaDB `UPDATE t JOIN (SELECT … UNION ALL SELECT …) v ON … SET …`.
  */
 import type { DialectName } from '../../dialect.js';
@@ -72,10 +73,14 @@ export function bulkUpdateText(
     });
     const names = all.map(quote).join(', ');
     const set = columns.map((column) => `${quote(column)} = ${source}.${quote(column)}`).join(', ');
-    sql =
+    // PostgreSQL would hash-join the values with a sequential scan of the whole table, once per
+    // batch; bounding the first key column by the batch's own min and max lets it use the index.
+    const first = quote(keys[0] ?? 'id');
+    const bounded =
       dialect === 'postgresql'
-        ? `UPDATE ${target} SET ${set} FROM (VALUES ${tuples.join(', ')}) AS ${source} (${names}) WHERE ${join}`
-        : `WITH ${source} (${names}) AS (VALUES ${tuples.join(', ')}) UPDATE ${target} SET ${set} FROM ${source} WHERE ${join}`;
+        ? ` AND ${target}.${first} >= (SELECT min(${first}) FROM ${source}) AND ${target}.${first} <= (SELECT max(${first}) FROM ${source})`
+        : '';
+    sql = `WITH ${source} (${names}) AS (VALUES ${tuples.join(', ')}) UPDATE ${target} SET ${set} FROM ${source} WHERE ${join}${bounded}`;
   }
   if (texts.size >= MAX_CACHED_TEXTS) texts.delete(texts.keys().next().value as string);
   texts.set(cacheKey, sql);
