@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { migrate } from '../../src/commands/migrate.js';
 import { upgrade } from '../../src/commands/upgrade.js';
 import type { ProgressEvent } from '../../src/operations/data/progress.js';
 import type { RunEvent } from '../../src/runtime/events.js';
@@ -89,10 +90,10 @@ describeEachDialect('long data migrations in op', (dialect) => {
     ]);
   });
 
-  it('a backfill reports progress events with a total, ending with a finished one', async () => {
+  it('a backfill reports progress events to migrate()’s onEvent, with a total, ending with a finished one', async () => {
     const s = await scenario([TABLE, backfillRevision(DOUBLE_ALL(''))]);
     const events: RunEvent[] = [];
-    await upgrade({ ...s.options, target: 'head', onEvent: (event) => events.push(event) });
+    await migrate({ ...s.options, onEvent: (event) => events.push(event) });
     const progress = progressOf(events);
     expect(progress.map((event) => [event.done, event.total, event.finished])).toEqual([
       [10, 25, false],
