@@ -4,7 +4,7 @@
  * with what upstream's script produces (spec/openwebui/revisions.md), row by row.
  */
 import { CompiledQuery } from 'kysely';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import { upgradeTo } from './support/project.js';
 import { type AnyKysely, connect } from './support/reflect.js';
