@@ -11,7 +11,7 @@
 //    needs to move the rows.
 //  - ambix: `ambix upgrade 8452d01d26d7` as a child process (wall time, and peak RSS read from the
 //    child itself through process.resourceUsage()).
-// Goal: ambix peak RSS < 300 MB and ambix time ≤ 3× the floor.
+// Goal (issue #16): ambix peak RSS ≤ 120 MB and ambix time ≤ 2× the floor.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

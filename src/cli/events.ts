@@ -1,5 +1,7 @@
 import { describeStep, type RunEvent } from '../commands/presentation.js';
+import type { ProgressEvent } from '../operations/data/progress.js';
 import type { Output } from './output.js';
+import { describeProgress, progressRenderer } from './progress.js';
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -35,6 +37,8 @@ export function describeEvent(event: RunEvent, waited = false): string | null {
       );
     case 'backup-written':
       return `Backed up the database to ${event.file}`;
+    case 'progress':
+      return describeProgress(event);
     case 'done':
       return event.steps === 0
         ? 'Nothing to do.'
@@ -45,9 +49,15 @@ export function describeEvent(event: RunEvent, waited = false): string | null {
 /** Streams events: NDJSON on stdout with `--json`, log lines on stderr otherwise. */
 export function eventPrinter(output: Output): (event: RunEvent) => void {
   let waited = false;
+  let progress: ((event: ProgressEvent) => void) | undefined;
   return (event) => {
     if (output.json) {
       output.event(event);
+      return;
+    }
+    if (event.type === 'progress') {
+      progress ??= progressRenderer(output.progressSink, output.interactiveStderr);
+      if (output.globals.quiet !== true) progress(event);
       return;
     }
     const line = describeEvent(event, waited);

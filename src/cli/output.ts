@@ -39,6 +39,17 @@ export class Output {
     if (this.globals.quiet !== true) this.io.stderr.write(`${message}\n`);
   }
 
+  /** Whether stderr is a terminal that may be redrawn (a TTY, and no NO_COLOR). */
+  get interactiveStderr(): boolean {
+    const noColor = this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '';
+    return this.io.stderr.isTTY === true && !noColor;
+  }
+
+  /** Where progress goes: stderr, as raw redraws or as log lines. */
+  get progressSink(): { write(text: string): void; line(text: string): void } {
+    return { write: (text) => this.io.stderr.write(text), line: (text) => this.io.stderr.write(`${text}\n`) };
+  }
+
   warning(message: string): void {
     this.io.stderr.write(`warning: ${message}\n`);
   }

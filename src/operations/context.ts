@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import type { ProgressListener } from './data/progress.js';
 
 /** A SQL statement with positional parameters, as Kysely compiles it. */
 export interface Statement {
@@ -40,4 +41,6 @@ export interface MigrationContext {
    * Needed for PostgreSQL `CREATE INDEX CONCURRENTLY` and `ALTER TYPE … ADD VALUE`.
    */
   outsideTransaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Where `op.progress` and `op.backfill` report progress (the run's `onEvent`); absent offline. */
+  readonly onProgress?: ProgressListener;
 }

@@ -13,6 +13,16 @@ export type {
   BatchOperations,
   BatchOptions,
 } from './batch/types.js';
+export type {
+  BackfillOptions,
+  BackfillResult,
+  BatchesOptions,
+  BatchSource,
+  BulkUpdateOptions,
+  ProgressCounter,
+  ProgressEvent,
+} from './data/index.js';
+export { CHECKPOINT_TABLE } from './data/index.js';
 export * from './errors.js';
 export { TableNotFoundError } from './inspect/index.js';
 export type {
@@ -26,6 +36,7 @@ export type {
 } from './inspect/types.js';
 export type {
   AlterColumnChanges,
+  BatchRow,
   BulkInsertOptions,
   CreateIndexOptions,
   CreateTableOptions,

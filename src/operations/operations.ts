@@ -3,12 +3,26 @@
  * per dialect by `ddl/` and sent through the MigrationContext, so the same calls execute online
  * and are recorded as SQL offline.
  */
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import { compileOnlyKysely } from '../kysely.js';
 import { batchAlterTable } from './batch/index.js';
 import type { BatchOperations, BatchOptions } from './batch/types.js';
 import type { MigrationContext, Statement, StatementResult } from './context.js';
+import {
+  type BackfillHost,
+  type BackfillOptions,
+  type BackfillResult,
+  type BatchesOptions,
+  type BatchSource,
+  type BulkUpdateOptions,
+  backfill,
+  bulkUpdate,
+  createProgress,
+  type DataRunner,
+  keysetPages,
+  type ProgressCounter,
+} from './data/index.js';
 import { ddlFor } from './ddl/index.js';
 import type { AlterColumnChanges, CatalogColumn, DdlRenderer } from './ddl/renderer.js';
 import { InvalidOnDialect, UnsupportedOnDialect } from './ddl/renderer.js';
@@ -74,6 +88,21 @@ export interface BulkInsertOptions {
 }
 
 export type { AlterColumnChanges };
+
+/**
+ * A row of `DB`'s `Table` as read: the listed columns and the key typed from the schema, computed
+ * `expressions` as unknown. Untyped (`Operations` without a `DB`) it is a plain record.
+ */
+export type BatchRow<
+  DB,
+  Table extends string,
+  Column extends string,
+  Key extends string = 'id',
+> = 0 extends 1 & DB
+  ? Record<string, unknown>
+  : Table extends keyof DB
+    ? Pick<Selectable<DB[Table]>, (Column | Key) & keyof Selectable<DB[Table]>> & Record<string, unknown>
+    : Record<string, unknown>;
 
 /** Bound values per INSERT, under SQLite's limit (32766), the lowest of the three databases'. */
 const MAX_PARAMETERS_PER_INSERT = 30_000;
@@ -425,23 +454,132 @@ export class Operations<DB = any> {
     return { sql: bound.sql, parameters: bound.parameters };
   }
 
+  /**
+   * The rows of a table (or of `{ query }`) in pages of `batchSize`, by keyset pagination on
+   * `key` (default `id`): each page is an indexed range scan, and only the current page is in
+   * memory. Online only. Rows are typed when `op` is `Operations<Database>`.
+   */
+  async *batches<Table extends string, Column extends string = string, Key extends string = 'id'>(
+    source: Table | { readonly query: string },
+    options: BatchesOptions<Column> & { readonly key?: Key } = {},
+  ): AsyncGenerator<BatchRow<DB, Table, Column, Key>[]> {
+    this.#checkBatches('batches', source, options, shapes.batchesOptions);
+    for await (const page of keysetPages(this.#dataRunner(), source, options)) {
+      yield page as BatchRow<DB, Table, Column, Key>[];
+    }
+  }
+
+  /**
+   * Updates many rows by key in one statement per chunk (`UPDATE … FROM (VALUES …)` and its
+   * MySQL/SQLite equivalents). Each row holds its key column(s) and the values to set; every row
+   * must have the same columns. Returns the number of rows changed.
+   */
+  async bulkUpdate(
+    table: string,
+    rows: readonly Readonly<Record<string, unknown>>[],
+    options: BulkUpdateOptions = {},
+  ): Promise<number> {
+    this.#validate(`bulkUpdate(${table})`, [
+      { name: 'table', check: shapes.aString, value: table },
+      { name: 'rows', check: shapes.rows, value: rows },
+      { name: 'options', check: shapes.bulkUpdateOptions, value: options },
+    ]);
+    const columns = Object.keys(rows[0] ?? {})
+      .sort()
+      .join(',');
+    if (rows.some((row) => Object.keys(row).sort().join(',') !== columns)) {
+      throw new InvalidOperationError(
+        this.#context,
+        `bulkUpdate(${table})`,
+        'every row must have the same columns.',
+      );
+    }
+    if (this.#context.offline) throw new OfflineNotSupportedError(this.#context, `bulkUpdate(${table})`);
+    return bulkUpdate(this.#dataRunner(), table, rows, options);
+  }
+
+  /**
+   * A progress counter for work the revision does itself: each `tick(n)` becomes a `progress`
+   * event (a bar on a terminal, NDJSON with `--json`, `onEvent` for `migrate()`).
+   */
+  progress(total: number | null, label = 'progress'): ProgressCounter {
+    this.#validate('progress', [
+      { name: 'total', check: shapes.aProgressTotal, value: total },
+      { name: 'label', check: shapes.aString, value: label },
+    ]);
+    return createProgress(this.#context.onProgress ?? (() => {}), this.#context.revision, label, total);
+  }
+
+  /**
+   * Hands the rows of a table (or query) to `each`, page by page, reporting progress. With
+   * `resumable: true` every page commits on its own with a checkpoint, and an interrupted run
+   * continues after the last committed page; the revision is recorded once all pages are in.
+   */
+  async backfill<Table extends string, Column extends string = string, Key extends string = 'id'>(
+    source: Table | { readonly query: string },
+    options: BackfillOptions<Column> & { readonly key?: Key },
+    each: (rows: BatchRow<DB, Table, Column, Key>[]) => Promise<void>,
+  ): Promise<BackfillResult> {
+    this.#checkBatches('backfill', source, options, shapes.backfillOptions);
+    this.#validate('backfill', [{ name: 'each', check: shapes.aFunction, value: each }]);
+    const context = this.#context;
+    const host: BackfillHost = {
+      ...this.#dataRunner(),
+      revision: context.revision,
+      onProgress: context.onProgress ?? (() => {}),
+      outsideTransaction: (work) => context.outsideTransaction(work),
+    };
+    return backfill(host, source, options, (rows) => each(rows as BatchRow<DB, Table, Column, Key>[]));
+  }
+
+  #checkBatches(
+    operation: string,
+    source: BatchSource,
+    options: object,
+    check: (typeof shapes)['batchesOptions'],
+  ): void {
+    this.#validate(operation, [
+      { name: 'source', check: shapes.batchSource, value: source },
+      { name: 'options', check, value: options },
+    ]);
+    if (this.#context.offline) throw new OfflineNotSupportedError(this.#context, `op.${operation}`);
+    if (typeof source !== 'string' && (options as BatchesOptions).order === 'storage') {
+      throw new InvalidOperationError(
+        this.#context,
+        operation,
+        "order: 'storage' reads a table, not a query.",
+      );
+    }
+  }
+
+  #dataRunner(): DataRunner {
+    return {
+      dialect: this.#context.dialect,
+      run: (operation, sql, parameters) => this.#run(operation, { sql, parameters }),
+      bindable: (value) => this.#bindableValue(value),
+    };
+  }
+
   /** Values the drivers accept: JSON for objects and arrays; 1/0 and text for SQLite booleans and dates. */
   #bindableRow(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
-    const sqlite = this.#context.dialect === 'sqlite';
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) {
-      if (typeof value === 'boolean' && sqlite) out[key] = value ? 1 : 0;
-      else if (value instanceof Date && sqlite) out[key] = formatTimestamp(value);
-      else if (
-        value !== null &&
-        typeof value === 'object' &&
-        !(value instanceof Date) &&
-        !(value instanceof Uint8Array)
-      ) {
-        out[key] = JSON.stringify(value);
-      } else out[key] = value;
-    }
+    for (const [key, value] of Object.entries(row)) out[key] = this.#bindableValue(value);
     return out;
+  }
+
+  #bindableValue(value: unknown): unknown {
+    const sqlite = this.#context.dialect === 'sqlite';
+    if (typeof value === 'boolean' && sqlite) return value ? 1 : 0;
+    if (value instanceof Date && sqlite) return formatTimestamp(value);
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      !(value instanceof Date) &&
+      !(value instanceof Uint8Array)
+    ) {
+      return JSON.stringify(value);
+    }
+    return value;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../operations/data/progress.js';
 import type { MigrationDirection } from '../script/plan.js';
 import type { LockHolder } from './errors.js';
 
@@ -28,6 +29,8 @@ export interface StepInfo {
  * - `revision-changed`: before an upgrade, an applied revision's file differs from the file that
  *   ran (its checksum in the history table); a warning, an error with `--strict`.
  * - `backup-written`: `upgrade --backup` wrote `file` (database at `heads`) before running.
+ * - `progress`: a revision's `op.progress` counter or `op.backfill` moved (one per tick; see
+ *   `ProgressEvent`); renderers throttle.
  * - `done`: the run ended and everything it ran is committed; `heads` are the version rows now.
  */
 export type RunEvent =
@@ -62,6 +65,7 @@ export type RunEvent =
       readonly ranAt: string;
     }
   | { readonly type: 'backup-written'; readonly file: string; readonly heads: readonly string[] }
+  | ProgressEvent
   | {
       readonly type: 'done';
       readonly heads: readonly string[];

@@ -186,10 +186,13 @@ async function runMigration(
   session.listen(({ sql, error }) => record.record(sql, error));
   try {
     const code = await options.loadCode(step.revision);
-    const context = new OnlineMigrationContext(session, transaction, record, {
-      id: step.revision.id,
-      path: step.revision.path,
-    });
+    const context = new OnlineMigrationContext(
+      session,
+      transaction,
+      record,
+      { id: step.revision.id, path: step.revision.path },
+      onEvent,
+    );
     await runCode(code, step.direction, context);
     session.listen(null);
     await transaction.verifyStep(step.revision.id);

@@ -1,4 +1,5 @@
 import type { MigrationContext, Statement, StatementResult } from '../operations/context.js';
+import type { ProgressListener } from '../operations/data/progress.js';
 import type { Session } from './session.js';
 import type { StatementRecord } from './statement-record.js';
 import type { TransactionControl } from './transaction.js';
@@ -35,6 +36,7 @@ export class OnlineMigrationContext implements MigrationContext {
     transaction: SuspendableTransaction,
     record: StatementRecord,
     revision: { id: string; path: string },
+    readonly onProgress?: ProgressListener,
   ) {
     this.#session = session;
     this.#transaction = transaction;

@@ -10,7 +10,6 @@
 import { type Operations, t } from 'ambix';
 import { UnmigratableRowError } from './lib/errors.js';
 import { bindBoolean, isObject, pythonJson } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
 import { addColumnsIfMissing, columnNames } from './lib/schema.js';
 
 export const revision = '1af9b942657b';
@@ -50,7 +49,7 @@ export async function upgrade(op: Operations): Promise<void> {
 async function normaliseTagIds(op: Operations): Promise<void> {
   // Tags are few per user; the ordered map is what upstream builds too.
   const renames = new Map<string, string>();
-  const pages = scanPages(op, { table: 'tag', columns: ['id', 'name', 'user_id'], order: 'storage' });
+  const pages = op.batches('tag', { columns: ['id', 'name', 'user_id'], order: 'storage' });
   for await (const rows of pages) {
     for (const row of rows) renames.set(String(row.id), normalise(row.name, `tag ${String(row.id)}`));
   }
@@ -71,8 +70,7 @@ interface ChatTags {
 async function foldChatIdTags(op: Operations): Promise<void> {
   if (!(await op.inspect.hasTable('chatidtag'))) return;
   const chats = new Map<string, ChatTags>();
-  const pages = scanPages(op, {
-    table: 'chatidtag',
+  const pages = op.batches('chatidtag', {
     columns: ['id', 'chat_id', 'tag_name'],
     order: 'storage',
   });
@@ -88,7 +86,7 @@ async function foldChatIdTags(op: Operations): Promise<void> {
       else if (!entry.tags.includes(tag)) entry.tags.push(tag);
     }
   }
-  const progress = new Progress('chatidtag into chat.meta');
+  const progress = op.progress(null, 'chatidtag into chat.meta');
   for (const [chatId, entry] of chats) {
     const meta = entry.tags === null ? {} : { tags: entry.tags };
     await op.execute('UPDATE chat SET meta = :meta, pinned = :pinned WHERE id = :id', {
@@ -96,9 +94,9 @@ async function foldChatIdTags(op: Operations): Promise<void> {
       pinned: bindBoolean(op, entry.pinned),
       id: chatId,
     });
-    progress.add(1);
+    progress.tick(1);
   }
-  progress.done();
+  progress.finish();
 }
 
 export async function downgrade(_op: Operations): Promise<void> {

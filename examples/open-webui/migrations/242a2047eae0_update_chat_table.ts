@@ -8,8 +8,7 @@
  */
 import { type Operations, t } from 'ambix';
 import { UnmigratableRowError } from './lib/errors.js';
-import { decodeText, hasNonFinite, pythonJson, readJsonColumn } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { decodeText, hasNonFinite, jsonText, pythonJson, readJsonColumn } from './lib/json.js';
 import { columnNames, columnTypes, isTextFamily } from './lib/schema.js';
 
 export const revision = '242a2047eae0';
@@ -26,8 +25,8 @@ export async function upgrade(op: Operations): Promise<void> {
   }
   // Also finishes an interrupted run that left old_chat behind.
   if (!(await columnNames(op, 'chat')).has('old_chat')) return;
-  const progress = new Progress('chat.chat to JSON');
-  for await (const rows of scanPages(op, { table: 'chat', columns: ['old_chat'], pageSize: 500 })) {
+  const progress = op.progress(null, 'chat.chat to JSON');
+  for await (const rows of op.batches('chat', { columns: ['old_chat'], batchSize: 500 })) {
     for (const row of rows) {
       let value: string | null = null;
       if (row.old_chat !== null) {
@@ -44,9 +43,9 @@ export async function upgrade(op: Operations): Promise<void> {
       }
       await op.execute('UPDATE chat SET chat = :chat WHERE id = :id', { chat: value, id: row.id });
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
   await op.dropColumn('chat', 'old_chat');
 }
 
@@ -54,7 +53,11 @@ export async function downgrade(op: Operations): Promise<void> {
   const names = await columnNames(op, 'chat');
   if (!names.has('old_chat')) await op.addColumn('chat', { name: 'old_chat', type: t.text() });
   if (names.has('chat')) {
-    for await (const rows of scanPages(op, { table: 'chat', columns: [], json: ['chat'], pageSize: 500 })) {
+    for await (const rows of op.batches('chat', {
+      columns: [],
+      expressions: jsonText(['chat']),
+      batchSize: 500,
+    })) {
       for (const row of rows) {
         const value = readJsonColumn(row.chat);
         const text = value === null || value === undefined ? null : pythonJson(value);

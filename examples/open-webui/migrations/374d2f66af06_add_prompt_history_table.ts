@@ -11,8 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { column, required } from './lib/columns.js';
-import { bindBoolean, pythonJson, readJsonColumn } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { bindBoolean, jsonText, pythonJson, readJsonColumn } from './lib/json.js';
 import { columnNames } from './lib/schema.js';
 
 export const revision = '374d2f66af06';
@@ -76,12 +75,11 @@ export async function upgrade(op: Operations): Promise<void> {
 }
 
 async function copyPrompts(op: Operations): Promise<void> {
-  const progress = new Progress('prompt into prompt_new');
-  const pages = scanPages(op, {
-    table: 'prompt',
+  const progress = op.progress(null, 'prompt into prompt_new');
+  const pages = op.batches('prompt', {
     columns: ['command', 'user_id', 'title', 'content', 'timestamp'],
     order: 'storage',
-    json: ['access_control'],
+    expressions: jsonText(['access_control']),
   });
   for await (const rows of pages) {
     for (const row of rows) {
@@ -127,9 +125,9 @@ async function copyPrompts(op: Operations): Promise<void> {
         },
       ]);
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
 }
 
 export async function downgrade(op: Operations): Promise<void> {

@@ -9,8 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { column, required, uniqueTextKey } from './lib/columns.js';
-import { decodeText, PyNumber, pythonJson, readJsonColumn, truthy } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { decodeText, jsonText, PyNumber, pythonJson, readJsonColumn, truthy } from './lib/json.js';
 import { nowSeconds } from './lib/schema.js';
 
 export const revision = '37f288994c47';
@@ -62,9 +61,9 @@ export async function upgrade(op: Operations): Promise<void> {
     uniqueConstraints: [{ name: 'uq_group_member_group_user', columns: ['group_id', 'user_id'] }],
   });
   const now = nowSeconds();
-  const progress = new Progress('group.user_ids into group_member');
+  const progress = op.progress(null, 'group.user_ids into group_member');
   let dangling = 0;
-  for await (const groups of scanPages(op, { table: 'group', columns: [], json: ['user_ids'] })) {
+  for await (const groups of op.batches('group', { columns: [], expressions: jsonText(['user_ids']) })) {
     for (const group of groups) {
       // Upstream fails the whole revision on a repeated or null id in one list; each member once here.
       const listed = memberIds(readJsonColumn(group.user_ids)).map(asUserId);
@@ -81,16 +80,16 @@ export async function upgrade(op: Operations): Promise<void> {
           updated_at: now,
         }));
       await op.bulkInsert('group_member', rows);
-      progress.add(rows.length);
+      progress.tick(rows.length);
     }
   }
-  progress.done(dangling > 0 ? `; skipped ${dangling} id(s) naming no user` : '');
+  progress.finish(dangling > 0 ? `skipped ${dangling} id(s) naming no user` : undefined);
   await op.batchAlterTable('group', (batch) => batch.dropColumn('user_ids'));
 }
 
 export async function downgrade(op: Operations): Promise<void> {
   await op.batchAlterTable('group', (batch) => batch.addColumn({ name: 'user_ids', type: t.json() }));
-  for await (const groups of scanPages(op, { table: 'group', columns: [] })) {
+  for await (const groups of op.batches('group', { columns: [] })) {
     for (const group of groups) {
       const { rows } = await op.execute('SELECT user_id FROM group_member WHERE group_id = :id', {
         id: group.id,

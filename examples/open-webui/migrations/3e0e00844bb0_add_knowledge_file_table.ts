@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { required } from './lib/columns.js';
-import { decodeText, isObject, pythonJson, readJsonColumn, truthy } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { decodeText, isObject, jsonText, pythonJson, readJsonColumn, truthy } from './lib/json.js';
 import { nowSeconds } from './lib/schema.js';
 
 export const revision = '3e0e00844bb0';
@@ -49,8 +48,11 @@ export async function upgrade(op: Operations): Promise<void> {
     ],
   });
   const now = nowSeconds();
-  const progress = new Progress('knowledge.data.file_ids into knowledge_file');
-  for await (const rows of scanPages(op, { table: 'knowledge', columns: ['user_id'], json: ['data'] })) {
+  const progress = op.progress(null, 'knowledge.data.file_ids into knowledge_file');
+  for await (const rows of op.batches('knowledge', {
+    columns: ['user_id'],
+    expressions: jsonText(['data']),
+  })) {
     for (const knowledge of rows) {
       const seen = new Set<string>();
       for (const fileId of fileIdsOf(readJsonColumn(knowledge.data))) {
@@ -68,17 +70,17 @@ export async function upgrade(op: Operations): Promise<void> {
             updated_at: now,
           },
         ]);
-        progress.add(1);
+        progress.tick(1);
       }
     }
   }
-  progress.done();
+  progress.finish();
   await op.batchAlterTable('knowledge', (batch) => batch.dropColumn('data'));
 }
 
 export async function downgrade(op: Operations): Promise<void> {
   await op.addColumn('knowledge', { name: 'data', type: t.json() });
-  for await (const rows of scanPages(op, { table: 'knowledge', columns: [] })) {
+  for await (const rows of op.batches('knowledge', { columns: [] })) {
     for (const knowledge of rows) {
       const files = await op.execute('SELECT file_id FROM knowledge_file WHERE knowledge_id = :id', {
         id: knowledge.id,

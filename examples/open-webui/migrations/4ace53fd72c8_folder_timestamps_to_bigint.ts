@@ -8,7 +8,6 @@
  * the same numbers. Text that is no timestamp is left to the rebuild's CAST, as upstream.
  */
 import { now, type Operations, t } from 'ambix';
-import { Progress, scanPages } from './lib/scan.js';
 import { columnTypes, isBigInteger } from './lib/schema.js';
 import { epochSecondsLikePostgres } from './lib/timestamps.js';
 
@@ -38,8 +37,8 @@ export async function upgrade(op: Operations): Promise<void> {
 
 /** SQLite: each DATETIME text becomes epoch seconds before the rebuild casts the column to BIGINT. */
 async function convertStoredTimestamps(op: Operations): Promise<void> {
-  const progress = new Progress('folder timestamps to epoch seconds');
-  for await (const rows of scanPages(op, { table: 'folder', columns: [...TIMESTAMPS] })) {
+  const progress = op.progress(null, 'folder timestamps to epoch seconds');
+  for await (const rows of op.batches('folder', { columns: [...TIMESTAMPS] })) {
     for (const row of rows) {
       for (const name of TIMESTAMPS) {
         const stored = row[name];
@@ -48,9 +47,9 @@ async function convertStoredTimestamps(op: Operations): Promise<void> {
         await op.execute(`UPDATE folder SET ${name} = :seconds WHERE id = :id`, { seconds, id: row.id });
       }
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
 }
 
 export async function downgrade(op: Operations): Promise<void> {

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { required } from './lib/columns.js';
 import { bindBoolean } from './lib/json.js';
-import { scanPages } from './lib/scan.js';
 
 export const revision = '4de81c2a3af1';
 export const downRevision = '56359461a091';
@@ -29,7 +28,7 @@ export async function upgrade(op: Operations): Promise<void> {
   // Nanoseconds exceed 2^53; a BigInt keeps them exact.
   const nanoseconds = BigInt(Date.now()) * 1_000_000n;
   const pinned = `is_pinned = ${op.dialect.name === 'sqlite' ? '1' : 'true'}`;
-  for await (const notes of scanPages(op, { table: 'note', columns: ['user_id'], where: pinned })) {
+  for await (const notes of op.batches('note', { columns: ['user_id'], where: pinned })) {
     await op.bulkInsert(
       'pinned_note',
       notes.map((note) => ({

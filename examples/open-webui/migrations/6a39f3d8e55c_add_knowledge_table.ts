@@ -4,7 +4,6 @@
 import { type Operations, t } from 'ambix';
 import { UnmigratableRowError } from './lib/errors.js';
 import { decodeText, isObject, pythonJson } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
 
 export const revision = '6a39f3d8e55c';
 export const downRevision = 'c0fbf31ca0db';
@@ -26,9 +25,8 @@ export async function upgrade(op: Operations): Promise<void> {
       { name: 'updated_at', type: t.bigint() },
     ],
   });
-  const progress = new Progress('knowledge from document');
-  const pages = scanPages(op, {
-    table: 'document',
+  const progress = op.progress(null, 'knowledge from document');
+  const pages = op.batches('document', {
     key: 'collection_name',
     columns: ['user_id', 'name', 'title', 'content', 'timestamp'],
   });
@@ -61,9 +59,9 @@ export async function upgrade(op: Operations): Promise<void> {
         },
       );
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
 }
 
 export async function downgrade(op: Operations): Promise<void> {

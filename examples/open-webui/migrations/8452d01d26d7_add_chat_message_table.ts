@@ -8,13 +8,12 @@
  * messages are queued and flushed every 5,000 rows, and nothing else is kept. Each flush runs
  * in a savepoint; if the multi-row insert fails, the flush is retried row by row, each in its
  * own savepoint, and the rows the database refuses are counted and reported, as upstream does.
- * Progress goes to stderr every two seconds.
+ * Progress is reported through `op.progress` (a bar on a terminal, NDJSON with `--json`).
  */
 import { type Operations, t } from 'ambix';
 import { type ChatMessageRow, messagesOfChat } from './lib/chat-messages.js';
 import { column, required } from './lib/columns.js';
-import { bindBoolean, readJsonColumn } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { bindBoolean, jsonText, readJsonColumn } from './lib/json.js';
 import { nowSeconds } from './lib/schema.js';
 
 export const revision = '8452d01d26d7';
@@ -22,8 +21,8 @@ export const downRevision = '374d2f66af06';
 export const message = 'Add chat_message table';
 export const createDate = '2026-02-01 04:00:00.000000';
 
-const FLUSH_ROWS = 5000;
-const CHAT_PAGE = 500;
+const FLUSH_ROWS = 1000;
+const CHAT_PAGE = 100;
 
 const COMPOSITE_INDEXES: readonly [string, string[]][] = [
   ['chat_message_chat_parent_idx', ['chat_id', 'parent_id']],
@@ -63,22 +62,21 @@ export async function upgrade(op: Operations): Promise<void> {
 
 async function backfill(op: Operations): Promise<void> {
   const now = nowSeconds();
-  const progress = new Progress('chat_message backfill (rows)');
+  const progress = op.progress(null, 'chat_message backfill (rows)');
   let failed = 0;
   let queue: ChatMessageRow[] = [];
   const flush = async () => {
     failed += await insertBatch(op, queue);
-    progress.add(queue.length);
+    progress.tick(queue.length);
     queue = [];
   };
-  const pages = scanPages(op, {
-    table: 'chat',
+  const pages = op.batches('chat', {
     columns: ['id', 'user_id'],
-    json: ['chat'],
+    expressions: jsonText(['chat']),
     order: 'storage',
     // Pseudo-chats of shared links are not conversations (c1d2e3f4a5b6 moves them away).
     where: "user_id NOT LIKE 'shared-%'",
-    pageSize: CHAT_PAGE,
+    batchSize: CHAT_PAGE,
   });
   for await (const chats of pages) {
     for (const chat of chats) {
@@ -95,7 +93,7 @@ async function backfill(op: Operations): Promise<void> {
     }
   }
   if (queue.length > 0) await flush();
-  progress.done(failed > 0 ? `, ${failed} message(s) skipped` : '');
+  progress.finish(failed > 0 ? `${failed} message(s) skipped` : undefined);
 }
 
 function warn(text: string): void {
@@ -202,12 +200,12 @@ export async function verify(op: Operations): Promise<void> {
   let expected = 0;
   const missing: string[] = [];
   let missingCount = 0;
-  const pages = scanPages(op, {
-    table: 'chat',
+  const pages = op.batches('chat', {
     columns: ['id', 'user_id'],
-    json: ['chat'],
+    expressions: jsonText(['chat']),
+    order: 'storage',
     where: "user_id NOT LIKE 'shared-%'",
-    pageSize: CHAT_PAGE,
+    batchSize: CHAT_PAGE,
   });
   for await (const chats of pages) {
     const ids = chats.flatMap(

@@ -5,8 +5,7 @@
  * Chats are processed in keyset pages of 150, as upstream's chunks; stored ids are unprefixed.
  */
 import { type Operations, t } from 'ambix';
-import { decodeText, entriesOf, isObject, PyNumber, readJsonColumn, truthy } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { decodeText, entriesOf, isObject, jsonText, PyNumber, readJsonColumn, truthy } from './lib/json.js';
 import { columnNames } from './lib/schema.js';
 
 export const revision = '9a1b2c3d4e5f';
@@ -149,12 +148,11 @@ export async function upgrade(op: Operations): Promise<void> {
     await op.addColumn('chat', { name: 'current_message_id', type: t.text() });
   }
   const hasMessages = await op.inspect.hasTable('chat_message');
-  const progress = new Progress('chat.current_message_id');
-  const pages = scanPages(op, {
-    table: 'chat',
+  const progress = op.progress(null, 'chat.current_message_id');
+  const pages = op.batches('chat', {
     columns: ['current_message_id'],
-    json: ['chat'],
-    pageSize: 150,
+    expressions: jsonText(['chat']),
+    batchSize: 150,
   });
   for await (const rows of pages) {
     const chats = rows.map((row) =>
@@ -175,9 +173,9 @@ export async function upgrade(op: Operations): Promise<void> {
         id: chat.id,
       });
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
 }
 
 export async function downgrade(op: Operations): Promise<void> {

@@ -13,8 +13,7 @@
  */
 import { type Operations, t } from 'ambix';
 import { column, required, uniqueTextKey } from './lib/columns.js';
-import { decodeText, entriesOf, isObject, pythonJson, readJsonColumn } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { decodeText, entriesOf, isObject, jsonText, pythonJson, readJsonColumn } from './lib/json.js';
 import { isTextFamily, nowSeconds } from './lib/schema.js';
 
 export const revision = 'b10670c03dd5';
@@ -36,8 +35,7 @@ async function textToJson(op: Operations, name: string): Promise<void> {
   if (op.dialect.name !== 'sqlite') {
     // `USING x::json` aborts the whole upgrade on one bad value; such text becomes JSON null
     // first, as on SQLite.
-    for await (const rows of scanPages(op, {
-      table: 'user',
+    for await (const rows of op.batches('user', {
       columns: [name],
       where: `${name} IS NOT NULL`,
     })) {
@@ -51,8 +49,8 @@ async function textToJson(op: Operations, name: string): Promise<void> {
   }
   const temporary = `${name}_json`;
   await op.addColumn('user', { name: temporary, type: t.json() });
-  const progress = new Progress(`user.${name} to JSON`);
-  for await (const rows of scanPages(op, { table: 'user', columns: [name] })) {
+  const progress = op.progress(null, `user.${name} to JSON`);
+  for await (const rows of op.batches('user', { columns: [name] })) {
     for (const row of rows) {
       const raw = row[name];
       if (raw === null) continue;
@@ -62,9 +60,9 @@ async function textToJson(op: Operations, name: string): Promise<void> {
         id: row.id,
       });
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
   await op.dropColumn('user', name);
   await op.alterColumn('user', temporary, { newName: name });
 }
@@ -80,7 +78,7 @@ async function jsonToText(op: Operations, name: string): Promise<void> {
   }
   const temporary = `${name}_text`;
   await op.addColumn('user', { name: temporary, type: t.text() });
-  for await (const rows of scanPages(op, { table: 'user', columns: [], json: [name] })) {
+  for await (const rows of op.batches('user', { columns: [], expressions: jsonText([name]) })) {
     for (const row of rows) {
       const value = readJsonColumn(row[name]);
       if (value === null || value === undefined) continue;
@@ -126,7 +124,7 @@ export async function upgrade(op: Operations): Promise<void> {
     });
   }
   if (names.has('oauth_sub')) {
-    const pages = scanPages(op, { table: 'user', columns: ['oauth_sub'], where: 'oauth_sub IS NOT NULL' });
+    const pages = op.batches('user', { columns: ['oauth_sub'], where: 'oauth_sub IS NOT NULL' });
     for await (const rows of pages) {
       for (const row of rows) {
         if (row.oauth_sub === '') continue;
@@ -139,7 +137,7 @@ export async function upgrade(op: Operations): Promise<void> {
   }
   if (names.has('api_key')) {
     const now = nowSeconds();
-    const pages = scanPages(op, { table: 'user', columns: ['api_key'], where: 'api_key IS NOT NULL' });
+    const pages = op.batches('user', { columns: ['api_key'], where: 'api_key IS NOT NULL' });
     for await (const rows of pages) {
       const keys = rows
         .filter((row) => row.api_key !== '')
@@ -188,10 +186,9 @@ function subFromOauth(value: unknown): string | null {
 
 export async function downgrade(op: Operations): Promise<void> {
   await op.addColumn('user', { name: 'oauth_sub', type: t.text() });
-  for await (const rows of scanPages(op, {
-    table: 'user',
+  for await (const rows of op.batches('user', {
     columns: [],
-    json: ['oauth'],
+    expressions: jsonText(['oauth']),
     where: 'oauth IS NOT NULL',
   })) {
     for (const row of rows) {
@@ -203,7 +200,7 @@ export async function downgrade(op: Operations): Promise<void> {
   }
   await op.dropColumn('user', 'oauth');
   await op.addColumn('user', { name: 'api_key', type: t.string() });
-  for await (const rows of scanPages(op, { table: 'api_key', columns: ['user_id', 'key'] })) {
+  for await (const rows of op.batches('api_key', { columns: ['user_id', 'key'] })) {
     for (const row of rows) {
       await op.execute('UPDATE "user" SET api_key = :key WHERE id = :id', { key: row.key, id: row.user_id });
     }

@@ -13,8 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { deleteCascading, describeTouched } from './lib/cascade.js';
 import { column, required } from './lib/columns.js';
-import { bindBoolean, pythonJson, readJsonColumn } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { bindBoolean, jsonText, pythonJson, readJsonColumn } from './lib/json.js';
 import { nowSeconds } from './lib/schema.js';
 
 export const revision = 'c1d2e3f4a5b6';
@@ -38,22 +37,21 @@ export async function upgrade(op: Operations): Promise<void> {
       ],
     });
   }
-  const progress = new Progress('shared chats into shared_chat');
-  const pages = scanPages(op, {
-    table: 'chat',
+  const progress = op.progress(null, 'shared chats into shared_chat');
+  const pages = op.batches('chat', {
     columns: ['id', 'user_id', 'title', 'created_at', 'updated_at'],
-    json: ['chat'],
+    expressions: jsonText(['chat']),
     where: SHARED,
     order: 'storage',
   });
   for await (const rows of pages) {
     for (const row of rows) await moveShare(op, row);
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
   await op.execute(`DELETE FROM chat_message WHERE chat_id IN (SELECT id FROM chat WHERE ${SHARED})`);
   const cascaded = describeTouched(await deleteCascading(op, 'chat', SHARED));
-  progress.done(
-    cascaded === '' ? '' : `; removed with the pseudo-chats (ON DELETE CASCADE): ${cascaded} row(s)`,
+  progress.finish(
+    cascaded === '' ? undefined : `removed with the pseudo-chats (ON DELETE CASCADE): ${cascaded} row(s)`,
   );
 }
 
@@ -98,10 +96,9 @@ async function moveShare(op: Operations, row: Record<string, unknown>): Promise<
 }
 
 export async function downgrade(op: Operations): Promise<void> {
-  const pages = scanPages(op, {
-    table: 'shared_chat',
+  const pages = op.batches('shared_chat', {
     columns: ['chat_id', 'title', 'created_at', 'updated_at'],
-    json: ['chat'],
+    expressions: jsonText(['chat']),
   });
   for await (const rows of pages) {
     await op.bulkInsert(

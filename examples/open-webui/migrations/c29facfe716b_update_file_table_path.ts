@@ -4,8 +4,7 @@
  * string meta; here only a JSON object's `path` member counts and other rows are left alone.
  */
 import { type Operations, t } from 'ambix';
-import { isObject, pythonJson, readJsonColumn } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { isObject, jsonText, pythonJson, readJsonColumn } from './lib/json.js';
 import { addColumnsIfMissing } from './lib/schema.js';
 
 export const revision = 'c29facfe716b';
@@ -22,11 +21,10 @@ export async function upgrade(op: Operations): Promise<void> {
     },
     { recreate: 'always' },
   );
-  const progress = new Progress('file.path from meta');
-  const pages = scanPages(op, {
-    table: 'file',
+  const progress = op.progress(null, 'file.path from meta');
+  const pages = op.batches('file', {
     columns: [],
-    json: ['meta'],
+    expressions: jsonText(['meta']),
     where: 'path IS NULL AND meta IS NOT NULL',
   });
   for await (const rows of pages) {
@@ -39,9 +37,9 @@ export async function upgrade(op: Operations): Promise<void> {
         id: row.id,
       });
     }
-    progress.add(rows.length);
+    progress.tick(rows.length);
   }
-  progress.done();
+  progress.finish();
 }
 
 export async function downgrade(op: Operations): Promise<void> {

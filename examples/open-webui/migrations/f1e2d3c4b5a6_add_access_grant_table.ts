@@ -10,8 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Operations, t } from 'ambix';
 import { required } from './lib/columns.js';
-import { decodeText, isObject, PyNumber, pythonJson, readJsonColumn, truthy } from './lib/json.js';
-import { Progress, scanPages } from './lib/scan.js';
+import { decodeText, isObject, jsonText, PyNumber, pythonJson, readJsonColumn, truthy } from './lib/json.js';
 import { columnNames, nowSeconds } from './lib/schema.js';
 
 export const revision = 'f1e2d3c4b5a6';
@@ -109,8 +108,8 @@ export async function upgrade(op: Operations): Promise<void> {
     if (!tables.has(table)) continue;
     const names = await columnNames(op, table);
     if (!names.has('access_control') || !names.has('id')) continue;
-    const progress = new Progress(`${table}.access_control into access_grant`);
-    for await (const rows of scanPages(op, { table, columns: [], json: ['access_control'] })) {
+    const progress = op.progress(null, `${table}.access_control into access_grant`);
+    for await (const rows of op.batches(table, { columns: [], expressions: jsonText(['access_control']) })) {
       const grants = rows.flatMap((row) =>
         grantsOf(table, driverValue(op, row.access_control)).map((grant) => ({
           id: randomUUID(),
@@ -127,9 +126,9 @@ export async function upgrade(op: Operations): Promise<void> {
           .onConflict((conflict) => conflict.doNothing())
           .execute();
       }
-      progress.add(rows.length);
+      progress.tick(rows.length);
     }
-    progress.done();
+    progress.finish();
   }
   for (const table of RESOURCES) {
     if (tables.has(table) && (await columnNames(op, table)).has('access_control')) {

@@ -195,4 +195,59 @@ export const batchIndexOptions = objectOf('options { unique, where }', { unique:
 
 export const batchDropConstraintOptions = dropConstraintOptions;
 
+const aBatchSize: Check = {
+  expected: 'a positive whole number',
+  problem: (value, path) =>
+    typeof value === 'number' && Number.isInteger(value) && value > 0
+      ? null
+      : { kind: 'wrong-type', path, expected: 'a positive whole number', value },
+};
+
+const sqlByAlias: Check = {
+  expected: 'an object of alias: SQL expression',
+  problem: (value, path) =>
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((item) => typeof item === 'string')
+      ? null
+      : { kind: 'wrong-type', path, expected: 'an object of alias: SQL expression', value },
+};
+
+/** `op.batches`' and `op.backfill`'s source: a table name or `{ query }`. */
+export const batchSource = either(
+  'a table name or { query }',
+  aString,
+  objectOf('{ query }', { query: { check: aString, required: true } }),
+);
+
+const batchesFields = {
+  key: aString,
+  columns: columnNames,
+  expressions: sqlByAlias,
+  where: aString,
+  batchSize: aBatchSize,
+  order: oneOf('key', 'storage'),
+  after: {
+    expected: 'a key value',
+    problem: () => null,
+  } satisfies Check,
+} satisfies Fields;
+
+export const batchesOptions = objectOf(
+  'options { key, columns, expressions, where, batchSize, order, after }',
+  batchesFields,
+);
+
+export const backfillOptions = objectOf(
+  'options { key, columns, expressions, where, batchSize, order, after, resumable, name, count }',
+  { ...batchesFields, resumable: aBoolean, name: aString, count: aBoolean },
+);
+
+export const bulkUpdateOptions = objectOf('options { key }', {
+  key: either('a column name or an array of them', aString, columnNames),
+});
+
+export const aProgressTotal = orNull(aNumber);
+
 export { aFunction, aString, columnNames };

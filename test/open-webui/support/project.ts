@@ -1,7 +1,7 @@
 /** The Open WebUI example project and ways to drive it through ambix's command API. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { downgrade, upgrade } from '../../../src/index.js';
+import { downgrade, type RunEventListener, upgrade } from '../../../src/index.js';
 
 export const EXAMPLE_DIR = resolve(import.meta.dirname, '../../../examples/open-webui');
 export const MIGRATIONS_DIR = join(EXAMPLE_DIR, 'migrations');
@@ -19,8 +19,8 @@ export function exampleRevisions(): Set<string> {
 // Progress lines of the data migrations are noise in test output.
 process.env.AMBIX_OPENWEBUI_QUIET = '1';
 
-export async function upgradeTo(url: string, target: string): Promise<void> {
-  await upgrade({ cwd: EXAMPLE_DIR, url, target });
+export async function upgradeTo(url: string, target: string, onEvent?: RunEventListener): Promise<void> {
+  await upgrade({ cwd: EXAMPLE_DIR, url, target, ...(onEvent === undefined ? {} : { onEvent }) });
 }
 
 export async function downgradeTo(url: string, target: string): Promise<void> {

@@ -77,7 +77,7 @@ export function pythonJson(value: unknown): string {
 
 /**
  * A JSON column's value as SQLAlchemy's JSON type hands it to a script, from the column selected
- * as text (`scanPages`' `json` option, or `CAST(column AS TEXT)`): the drivers' own decoding
+ * as text (`op.batches` with `expressions: jsonText([...])`, or `CAST(column AS TEXT)`): the drivers' own decoding
  * (JSON.parse on PostgreSQL) would round large integers and reorder keys. SQL NULL reads as null;
  * undecodable text (upstream raises on SQLite) reads as `undefined`, and callers say what they do with it.
  */
@@ -121,4 +121,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function bindBoolean(op: Operations, value: boolean | null): boolean | number | null {
   if (value === null) return null;
   return op.dialect.name === 'sqlite' ? (value ? 1 : 0) : value;
+}
+
+/**
+ * `op.batches`' `expressions` reading JSON columns as their stored text (see `readJsonColumn`):
+ * the drivers' own decoding would lose what the lossless decoder keeps.
+ */
+export function jsonText(columns: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    columns.map((column) => [column, `CAST("${column.replaceAll('"', '""')}" AS TEXT)`]),
+  );
 }
