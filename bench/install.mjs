@@ -25,7 +25,8 @@ export function installAmbixProject(root) {
     runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root),
   );
   const tarball = join(work, packed[0].filename);
-  const version = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const version = (name) =>
+    JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
   const prebuilds = join(work, 'prebuilds');
   mkdirSync(prebuilds);
   const prebuild = `better-sqlite3-v${version('better-sqlite3')}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;

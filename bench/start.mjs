@@ -196,7 +196,8 @@ const projectCache = join(project, 'node_modules', '.cache', 'ambix');
 const APPLY_TOOLS = ['floor', 'ts cold', 'ts warm', 'sql warm', 'alembic'];
 
 function applyTools(dirs) {
-  const ambix = (cwd, d) => measure(process.execPath, [ambixBin, 'upgrade', 'head', '--url', d.url, '--quiet'], { cwd });
+  const ambix = (cwd, d) =>
+    measure(process.execPath, [ambixBin, 'upgrade', 'head', '--url', d.url, '--quiet'], { cwd });
   return {
     floor: (d) => measure(process.execPath, [dirs.floor, d.floorArg], { cwd: project }),
     'ts cold': (d) => {
@@ -252,7 +253,10 @@ function writeGraphVariant(revisions, extension, inPackage) {
 function writeAlembicGraph(revisions) {
   const dir = join(work, 'graph-alembic');
   mkdirSync(join(dir, 'alembic', 'versions'), { recursive: true });
-  writeFileSync(join(dir, 'alembic.ini'), '[alembic]\nscript_location = alembic\nsqlalchemy.url = sqlite://\n');
+  writeFileSync(
+    join(dir, 'alembic.ini'),
+    '[alembic]\nscript_location = alembic\nsqlalchemy.url = sqlite://\n',
+  );
   writeFileSync(join(dir, 'alembic', 'env.py'), 'raise SystemExit("heads/history do not run env.py")\n');
   for (const r of revisions) {
     writeFileSync(
@@ -266,11 +270,14 @@ function writeAlembicGraph(revisions) {
 // --- the runs --------------------------------------------------------------------------------------
 
 const applyProjects = [];
-for (const dialect of dialects) for (const total of sizes) applyProjects.push({ dialect, total, dirs: writeApplyProjects(dialect, total) });
+for (const dialect of dialects)
+  for (const total of sizes) applyProjects.push({ dialect, total, dirs: writeApplyProjects(dialect, total) });
 const graphRevisions = graphSize > 0 ? generateGraph(graphSize) : [];
 const graphVariants =
   graphSize > 0
-    ? ['mjs', 'ts'].flatMap((extension) => [true, false].map((inPackage) => writeGraphVariant(graphRevisions, extension, inPackage)))
+    ? ['mjs', 'ts'].flatMap((extension) =>
+        [true, false].map((inPackage) => writeGraphVariant(graphRevisions, extension, inPackage)),
+      )
     : [];
 const alembicGraph = graphSize > 0 ? writeAlembicGraph(graphRevisions) : null;
 // Left alone for the settle window, as a deployed application's files are.
@@ -313,16 +320,24 @@ for (const dialect of dialects) {
   APPLY_TOOLS.forEach((tool, row) => {
     rows[row].push(`${rssRow[row].toFixed(0)} MB (${(rssRow[row] / rssRow[0]).toFixed(2)}x)`);
   });
-  console.log(`\n${dialect}, upgrade head from empty: time / floor's in the same round, min / median (median seconds)`);
+  console.log(
+    `\n${dialect}, upgrade head from empty: time / floor's in the same round, min / median (median seconds)`,
+  );
   printTable(
-    ['tool', ...sizes.filter((n) => applyProjects.some((p) => p.total === n)).map((n) => `N=${n}`), `peak RSS at N=${Math.max(...sizes)} (median)`],
+    [
+      'tool',
+      ...sizes.filter((n) => applyProjects.some((p) => p.total === n)).map((n) => `N=${n}`),
+      `peak RSS at N=${Math.max(...sizes)} (median)`,
+    ],
     rows,
   );
 }
 
 if (graphSize > 0) {
   const alembicRuns = { heads: [], history: [] };
-  const ambixRuns = new Map(graphVariants.map((v) => [v.name, { 'heads cold': [], 'history cold': [], heads: [], history: [] }]));
+  const ambixRuns = new Map(
+    graphVariants.map((v) => [v.name, { 'heads cold': [], 'history cold': [], heads: [], history: [] }]),
+  );
   for (let round = 0; round < rounds; round++) {
     for (const command of ['heads', 'history']) {
       alembicRuns[command].push(measure(PYTHON, ['-m', 'alembic', command], { cwd: alembicGraph }).seconds);
@@ -350,11 +365,15 @@ if (graphSize > 0) {
         `${command}, ${variant.name}`,
         fmt(runs[`${command} cold`], 3, ' s'),
         fmt(runs[command], 3, ' s'),
-        fmt(runs[command].map((t, i) => alembicRuns[command][i] / t), 1),
+        fmt(
+          runs[command].map((t, i) => alembicRuns[command][i] / t),
+          1,
+        ),
       ]);
     }
   }
-  for (const command of ['heads', 'history']) rows.push([`${command}, Alembic`, '', fmt(alembicRuns[command], 3, ' s'), '']);
+  for (const command of ['heads', 'history'])
+    rows.push([`${command}, Alembic`, '', fmt(alembicRuns[command], 3, ' s'), '']);
   printTable(['command', 'cold', 'warm', 'Alembic / ambix warm'], rows);
 }
 console.log(`\nload average after: ${loadAverage()}`);
