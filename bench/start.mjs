@@ -317,8 +317,8 @@ for (const dialect of dialects) {
       }
     }
   }
-  APPLY_TOOLS.forEach((tool, row) => {
-    rows[row].push(`${rssRow[row].toFixed(0)} MB (${(rssRow[row] / rssRow[0]).toFixed(2)}x)`);
+  rows.forEach((row, i) => {
+    row.push(`${rssRow[i].toFixed(0)} MB (${(rssRow[i] / rssRow[0]).toFixed(2)}x)`);
   });
   console.log(
     `\n${dialect}, upgrade head from empty: time / floor's in the same round, min / median (median seconds)`,
