@@ -1,4 +1,6 @@
 // Benchmark (issue #3): applying 1,000 generated revisions, and the no-op `upgrade head` at head.
+// It runs ambix from this repository and with its caches warm (the second start); the start a
+// user meets first, cold and warm, from an installed package, is bench/start.mjs (issue #21).
 //
 //   npm run build && node bench/apply.mjs [--revisions 1000] [--runs 5] [--dialects sqlite,postgresql,mysql]
 //

@@ -13,7 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { alembicAvailable, medianOfRuns, printTable, timeProcess } from './support.mjs';
+import { alembicAvailable, generateGraph, medianOfRuns, printTable, timeProcess } from './support.mjs';
 
 const { values } = parseArgs({
   options: { revisions: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },
@@ -22,39 +22,6 @@ const total = Number(values.revisions);
 const runs = Number(values.runs);
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const work = join(root, 'bench', '.work', `graph-${total}`);
-
-/**
- * The graph: a trunk; every 50 trunk revisions a fork into two side lines of 10 that merge back,
- * and every 500 a three-way fork/merge. Ids are 12 hex digits like Alembic's.
- */
-function generateGraph(count) {
-  const revisions = [];
-  let serial = 0;
-  const nextId = () => (++serial).toString(16).padStart(12, '0');
-  const add = (parents, message) => {
-    const id = nextId();
-    revisions.push({ id, parents, message });
-    return id;
-  };
-  let tip = add([], 'initial schema');
-  while (revisions.length < count) {
-    const position = revisions.length;
-    const ways = position % 500 < 50 && position > 50 ? 3 : position % 50 === 0 ? 2 : 1;
-    if (ways === 1 || count - position < ways * 10 + 1) {
-      tip = add([tip], `trunk step ${position}`);
-      continue;
-    }
-    const lineTips = [];
-    for (let line = 0; line < ways; line++) {
-      let lineTip = tip;
-      for (let step = 0; step < 10; step++)
-        lineTip = add([lineTip], `line ${line} step ${step} at ${position}`);
-      lineTips.push(lineTip);
-    }
-    tip = add(lineTips, `merge ${ways} lines at ${position}`);
-  }
-  return revisions;
-}
 
 function tsLiteral(parents) {
   if (parents.length === 0) return 'null';

@@ -88,7 +88,9 @@ export async function prepareTypeScriptFiles(files: readonly string[]): Promise<
   const stats = pending.length >= MIN_PACKED_MODULES ? statFiles(pending) : null;
   if (stats !== null && loadPack(pending, stats)) {
     pending.forEach((file, i) => {
-      rememberSourceDigest(file, packedModule(file)!.sha256, stats[i]!);
+      // A member checked by its content was read, and recorded as it was read, just now.
+      if (readSourceDigest(file) === undefined)
+        rememberSourceDigest(file, packedModule(file)!.sha256, stats[i]!);
     });
     return;
   }

@@ -7,6 +7,7 @@ import { type FileIdentity, identityOf, sameIdentity, settled } from './file-ide
 import { layerOn } from './layers.js';
 import { plainExports } from './plain-exports.js';
 import { sha256Hex } from './sha256.js';
+import { readSourceBytes } from './source-digest.js';
 import { TRANSPILER } from './transpile.js';
 import { type CommonJsWrapper, WRAPPER_HEAD } from './wrapper.js';
 
@@ -32,8 +33,14 @@ const PACKS_KEPT = 3;
 
 interface PackIndex {
   readonly files: readonly string[];
-  /** What each member is checked by: its full stat identity when the pack was written. */
+  /** Each member's full stat identity when the pack was written. */
   readonly stamps: readonly FileIdentity[];
+  /**
+   * Whether that identity may vouch for the member's content: it had been left alone for the
+   * settle window. A member written just before the pack (a deploy that migrates right after
+   * writing its files) is checked by its content's sha256 instead.
+   */
+  readonly settled: readonly boolean[];
   readonly sha256: readonly string[];
   readonly requiresAmbix: readonly boolean[];
   /** The 1-based line of the pack on which each member's wrapper starts. */
@@ -101,17 +108,40 @@ export function loadPack(files: readonly string[], stats: readonly Stats[]): boo
   } catch {
     return false;
   }
-  if (
-    index.files.length !== files.length ||
-    !files.every((file, i) => index.files[i] === file && sameIdentity(index.stamps[i], stats[i]!))
-  ) {
-    return false;
+  if (index.files.length !== files.length || !files.every((file, i) => index.files[i] === file)) return false;
+  let restamped = false;
+  const now = Date.now();
+  for (let i = 0; i < files.length; i++) {
+    const stat = stats[i]!;
+    if (Array.isArray(index.settled) && index.settled[i] === true && sameIdentity(index.stamps[i], stat))
+      continue;
+    if (!sameContent(files[i]!, index.sha256[i]!)) return false;
+    // The same content, now settled: the rewritten index trusts its identity from now on.
+    if (settled(stat, now)) restamped = true;
+  }
+  if (restamped) {
+    index = {
+      ...index,
+      stamps: stats.map(identityOf),
+      settled: stats.map((stat) => settled(stat, now)),
+    };
   }
   // The code's own entry is keyed on its digest, which the index names: code from another write
   // of the pack is never run with this index.
   const code = readCacheText(paths.code, codeKey(index.codeSha256));
   if (code === null) return false;
-  return install(code, paths, index);
+  if (!install(code, paths, index)) return false;
+  if (restamped) writeCacheEntry(paths.index, paths.key, JSON.stringify(index));
+  return true;
+}
+
+/** Whether `file` holds the source a member was transpiled from (read, and recorded for the history). */
+function sameContent(file: string, sha256: string): boolean {
+  try {
+    return readSourceBytes(file).sha256 === sha256;
+  } catch {
+    return false;
+  }
 }
 
 function codeKey(codeSha256: string): string {
@@ -124,13 +154,13 @@ function compiledKey(codeSha256: string): string {
 }
 
 /**
- * Writes the pack of `members` (in load order) and loads it, when every member is settled and
- * packable; returns whether it did. Best effort: a pack that cannot be written is no error.
+ * Writes the pack of `members` (in load order) and loads it; returns whether it did. Members not
+ * settled yet are checked by their content when the pack is next loaded. Best effort: a pack
+ * that cannot be written is no error.
  */
 export function writePack(members: readonly PackMember[], stats: readonly Stats[]): boolean {
   if (!layerOn('module-pack')) return false;
   const now = Date.now();
-  if (!stats.every((stat) => settled(stat, now))) return false;
   const helpers = new Map<string, string>();
   const plain = layerOn('plain-exports');
   const bodies = members.map((member) =>
@@ -152,6 +182,7 @@ export function writePack(members: readonly PackMember[], stats: readonly Stats[
   const index: PackIndex = {
     files,
     stamps: stats.map(identityOf),
+    settled: stats.map((stat) => settled(stat, now)),
     sha256: members.map((member) => member.sha256),
     requiresAmbix: members.map((member) => member.requiresAmbix),
     startLines,

@@ -31,6 +31,8 @@ export interface Session {
    * hook's own statements do not trigger it again.
    */
   afterEachStatement(hook: ((sql: string) => Promise<void>) | null): void;
+  /** Runs `hook` before each statement is sent (null: none); like `afterEachStatement` otherwise. */
+  beforeEachStatement(hook: ((sql: string) => Promise<void>) | null): void;
   close(): Promise<void>;
 }
 
@@ -62,10 +64,19 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
 
   let listener: StatementListener | null = null;
   let afterEach: ((sql: string) => Promise<void>) | null = null;
+  let beforeEach: ((sql: string) => Promise<void>) | null = null;
   let inHook = false;
   let kysely: AnyKysely | null = null;
 
   const execute = async (sql: string, parameters: readonly unknown[] = []): Promise<StatementResult> => {
+    if (beforeEach !== null && !inHook) {
+      inHook = true;
+      try {
+        await beforeEach(sql);
+      } finally {
+        inHook = false;
+      }
+    }
     try {
       const result = await connection.query(sql, parameters);
       listener?.({ sql, error: null });
@@ -103,9 +114,13 @@ export async function connect(spec: ConnectionSpec, options: ConnectOptions = {}
     afterEachStatement(hook) {
       afterEach = hook;
     },
+    beforeEachStatement(hook) {
+      beforeEach = hook;
+    },
     async close() {
       listener = null;
       afterEach = null;
+      beforeEach = null;
       await connection.close();
     },
   };

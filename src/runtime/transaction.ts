@@ -13,6 +13,8 @@ export type TransactionMode = 'per-migration' | 'all' | 'none';
 
 const STEP_SAVEPOINT = 'ambix_step';
 
+const SESSION_VARIABLE_READ = /^\s*SELECT\s+@@/i;
+
 /**
  * How long completed steps may wait in a shared transaction (SQLite) before it is committed: the
  * most completed work a crash can lose, against one file sync per interval.
@@ -62,6 +64,12 @@ export class TransactionControl<R> {
   #stepOpen = false;
   /** When the open transaction began (performance.now()), for the shared commit interval. */
   #openedAt = 0;
+  /** MySQL/MariaDB: the transaction is begun only when a statement needs it (see `#beginBefore`). */
+  readonly #lazyBegin: boolean;
+  /** A START TRANSACTION was sent and no statement has committed it since. */
+  #begun = false;
+  /** A LOCK TABLES committed the transaction: statements run in autocommit until the next commit. */
+  #afterLock = false;
 
   private constructor(
     session: Session,
@@ -74,13 +82,14 @@ export class TransactionControl<R> {
     this.#writeRecords = writeRecords;
     this.mode = mode === 'all' && !session.adapter.transactionalDdl ? 'per-migration' : mode;
     this.#savepointSteps = this.mode === 'per-migration' && session.adapter.stepsAsSavepoints;
-    const reopens = !session.adapter.transactionalDdl && this.mode !== 'none';
-    if (reopens || guard !== null) {
+    this.#lazyBegin = !session.adapter.transactionalDdl && this.mode !== 'none';
+    if (this.#lazyBegin || guard !== null) {
       session.afterEachStatement(async (sql) => {
         guard?.observe(sql);
-        if (reopens) await this.#reopenAfterImplicitCommit(sql);
+        if (this.#lazyBegin) this.#noteImplicitCommit(sql);
       });
     }
+    if (this.#lazyBegin) session.beforeEachStatement((sql) => this.#beginBefore(sql));
   }
 
   /** Prepares the connection for a run (SQLite: foreign keys off); call `close` when it ends. */
@@ -95,13 +104,26 @@ export class TransactionControl<R> {
 
   /**
    * MySQL/MariaDB end the open transaction at every DDL statement and fall back to autocommit.
-   * Opening a new one right away keeps the rest of the migration (its DML after the last DDL,
-   * and its version-row change) atomic, as the failure report assumes.
+   * The transaction is therefore begun lazily there: only right before a statement that does not
+   * itself commit (DML, the version-row change), so that such statements and the version row stay
+   * atomic, as the failure report assumes, while a run of DDL sends no START TRANSACTION that the
+   * next statement would commit at once (issue 21: 8,211 statements for 1,000 revisions).
    */
-  async #reopenAfterImplicitCommit(sql: string): Promise<void> {
-    if (this.#open && causesImplicitCommit(sql) && mayReopenAfter(sql)) {
-      await this.#session.execute(this.#session.adapter.beginStatement);
-    }
+  async #beginBefore(sql: string): Promise<void> {
+    if (!this.#open || this.#begun || this.#afterLock || causesImplicitCommit(sql)) return;
+    // Reading session variables needs no transaction, and the failure report's own probe
+    // (`SELECT @@in_transaction`, after a failed statement) must see the server as it was left.
+    if (SESSION_VARIABLE_READ.test(sql)) return;
+    this.#begun = true;
+    await this.#session.execute(this.#session.adapter.beginStatement);
+  }
+
+  /** After a statement that committed implicitly, nothing is begun until the next one needs it. */
+  #noteImplicitCommit(sql: string): void {
+    if (!this.#open || !causesImplicitCommit(sql)) return;
+    this.#begun = false;
+    // Not after LOCK TABLES, whose locks a START TRANSACTION would release.
+    this.#afterLock = !mayReopenAfter(sql);
   }
 
   get isOpen(): boolean {
@@ -117,9 +139,14 @@ export class TransactionControl<R> {
   async #openStep(): Promise<void> {
     if (this.mode === 'none') return;
     if (!this.#open) {
-      await this.#session.execute(this.#session.adapter.beginStatement);
       this.#open = true;
       this.#openedAt = performance.now();
+      // Tables a revision left locked are released by beginning at once, as a new step always did.
+      if (!this.#lazyBegin || this.#afterLock) {
+        this.#afterLock = false;
+        this.#begun = true;
+        await this.#session.execute(this.#session.adapter.beginStatement);
+      }
     }
     if (this.#savepointSteps) {
       await this.#session.execute(`SAVEPOINT ${STEP_SAVEPOINT}`);
@@ -184,6 +211,8 @@ export class TransactionControl<R> {
     }
     this.#pending = [];
     this.#open = false;
+    if (this.#lazyBegin && !this.#begun) return;
+    this.#begun = false;
     await this.#session.execute('ROLLBACK').catch(() => {});
   }
 
@@ -213,6 +242,7 @@ export class TransactionControl<R> {
   /** Undoes the run's preparation and stops watching statements; call when the run ends. */
   async close(): Promise<void> {
     this.#session.afterEachStatement(null);
+    this.#session.beforeEachStatement(null);
     await this.#guard?.restore();
   }
 
@@ -228,11 +258,15 @@ export class TransactionControl<R> {
         await this.#writeRecords(records);
       } catch (error) {
         this.#open = false;
+        this.#begun = false;
         await this.#session.execute('ROLLBACK').catch(() => {});
         throw error;
       }
     }
     this.#open = false;
+    // Nothing begun since the last implicit commit: there is nothing to commit.
+    if (this.#lazyBegin && !this.#begun) return;
+    this.#begun = false;
     await this.#session.execute('COMMIT');
   }
 }
