@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
-import { type RevisionClassification, RISK_KINDS, type RiskKind } from '../../commands/presentation.js';
+import {
+  type RevisionClassification,
+  RISK_KINDS,
+  type RiskKind,
+} from '../../commands/safety-presentation.js';
 import { DIALECT_NAMES, isDialectName } from '../../dialect.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
@@ -64,7 +68,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
       });
       const errors = result.findings.filter((finding) => finding.severity === 'error').length;
       if (errors > 0) {
-        const { DoctorFoundProblemsError } = await import('../../commands/presentation.js');
+        const { DoctorFoundProblemsError } = await import('../../commands/safety-presentation.js');
         throw new DoctorFoundProblemsError(errors);
       }
     });
@@ -140,7 +144,7 @@ export function registerSafetyCommands(program: Command, context: CommandContext
           (failOn.includes('will-fail') && revision.willFail.length > 0),
       );
       if (failing.length > 0) {
-        const { LintFailedError } = await import('../../commands/presentation.js');
+        const { LintFailedError } = await import('../../commands/safety-presentation.js');
         throw new LintFailedError(
           failing.map((revision) => revision.revision),
           failOn,
