@@ -86,6 +86,29 @@ describeEachDialect(
         await run("DELETE FROM chat WHERE id = 'tok2'");
       }
     });
+
+    it('a chat with messages but no current message fails 9a1b2c3d4e5f verify, naming the chat', async () => {
+      const before = await db
+        .selectFrom('chat')
+        .select('current_message_id')
+        .where('id', '=', 'c1')
+        .executeTakeFirstOrThrow();
+      expect(before.current_message_id).toBeTruthy();
+      await run("UPDATE chat SET current_message_id = NULL WHERE id = 'c1'");
+      try {
+        const findings = await verifyFindings();
+        expect(findings).toHaveLength(1);
+        expect(findings[0]).toContain('Revision 9a1b2c3d4e5f is applied but its verify() fails');
+        expect(findings[0]).toContain('1 chat(s) with messages have no current_message_id (first: c1)');
+      } finally {
+        await db
+          .updateTable('chat')
+          .set({ current_message_id: before.current_message_id })
+          .where('id', '=', 'c1')
+          .execute();
+      }
+      expect(await verifyFindings()).toEqual([]);
+    });
   },
   ['sqlite', 'postgresql'],
 );

@@ -181,3 +181,22 @@ export async function upgrade(op: Operations): Promise<void> {
 export async function downgrade(op: Operations): Promise<void> {
   await op.dropColumn('chat', 'current_message_id');
 }
+
+/**
+ * Every chat with messages in chat_message has a current message: a chat left without one (the
+ * backfill stopped part-way, or the column was added by hand and never filled) opens on nothing.
+ */
+export async function verify(op: Operations): Promise<void> {
+  if (!(await op.inspect.hasTable('chat_message'))) return;
+  const without =
+    "FROM chat WHERE (current_message_id IS NULL OR current_message_id = '') " +
+    'AND EXISTS (SELECT 1 FROM chat_message WHERE chat_message.chat_id = chat.id)';
+  const counted = await op.execute(`SELECT COUNT(*) AS n ${without}`);
+  const count = Number(counted.rows[0]?.n ?? 0);
+  if (count === 0) return;
+  const first = await op.execute(`SELECT id ${without} ORDER BY id LIMIT 3`);
+  throw new Error(
+    `${count} chat(s) with messages have no current_message_id (first: ${first.rows.map((row) => String(row.id)).join(', ')}); ` +
+      "set each to the chat's newest leaf message in chat_message, as this revision does",
+  );
+}
