@@ -75,6 +75,7 @@ function ambix(args, url) {
   const result = spawnSync(
     process.execPath,
     [
+      ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : []),
       '--import',
       'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))',
       ambixBin,

@@ -550,6 +550,14 @@ export class Operations<DB = any> {
         "order: 'storage' reads a table, not a query.",
       );
     }
+    if ((options as BatchesOptions).order === 'storage' && this.#context.dialect === 'mysql') {
+      // InnoDB has no row address: its rows are stored in primary-key order, which `key` reads.
+      throw new UnsupportedOperationError(
+        this.#context,
+        operation,
+        "order: 'storage' needs a row address (SQLite's rowid, PostgreSQL's ctid); MySQL/MariaDB store rows in primary-key order: use order: 'key'.",
+      );
+    }
   }
 
   #dataRunner(): DataRunner {

@@ -98,9 +98,22 @@ export function pageStatement(
   if (after !== null && after !== undefined) conditions.push(position.after(placeholders.add(after)));
   if (options.where !== undefined) conditions.push(`(${options.where})`);
   const where = conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
+  const from = fromClause(runner, source);
+  const limit = options.batchSize ?? 1000;
+  if (options.order === 'storage' && runner.dialect === 'postgresql') {
+    // PostgreSQL sorts a TID range scan, and computes the select list (a JSON cast, a detoasted
+    // column) for every row after the position before it sorts: each page would read the rest of
+    // the table. The page's addresses are picked first, reading only ctid; then those rows are
+    // fetched by address.
+    const page = `SELECT ctid FROM ${from}${where} ORDER BY ctid LIMIT ${limit}`;
+    const sql =
+      `SELECT ${selectList(runner, options, position)} FROM ${from} ` +
+      `WHERE ctid = ANY(ARRAY(${page})) ORDER BY ctid`;
+    return { sql, parameters: placeholders.values };
+  }
   const sql =
-    `SELECT ${selectList(runner, options, position)} FROM ${fromClause(runner, source)}${where} ` +
-    `ORDER BY ${position.orderBy} LIMIT ${options.batchSize ?? 1000}`;
+    `SELECT ${selectList(runner, options, position)} FROM ${from}${where} ` +
+    `ORDER BY ${position.orderBy} LIMIT ${limit}`;
   return { sql, parameters: placeholders.values };
 }
 
