@@ -1,6 +1,7 @@
 import type { Command as CommandType } from 'commander';
 import { ambixVersion } from '../commands/presentation.js';
 import { AmbixError, ResultFailure } from '../errors.js';
+import { provideAmbixLibrary } from '../loader/library.js';
 import { Command, CommanderError } from './commander.js';
 import { registerAuthoringCommands } from './commands/authoring.js';
 import { registerBaselineCommand } from './commands/baseline.js';
@@ -13,6 +14,9 @@ import { addExamples } from './examples.js';
 import { addGlobalOptions } from './global-options.js';
 import { type CliIo, processIo, scrubbedIo } from './io.js';
 import { styleFor } from './style.js';
+
+// Revisions the CLI runs import 'ambix': the library entry, loaded only when one of them does.
+provideAmbixLibrary(() => import('../api.js'));
 
 export type { CliIo, CliStream } from './io.js';
 

@@ -9,10 +9,12 @@ import {
 } from './commonjs.js';
 import { ModuleNotFoundError } from './errors.js';
 import { importEsModule, needsEsModule } from './es-module.js';
+import { ambixLibraryLoader } from './library.js';
 import { packedModule } from './module-pack.js';
 import { sha256Hex } from './sha256.js';
 
 export { ModuleNotFoundError, ModuleSyntaxError } from './errors.js';
+export { type AmbixLibraryLoader, provideAmbixLibrary } from './library.js';
 export { restorePackedStack, saveModulePackCaches } from './module-pack.js';
 export { readSourceBytes, readSourceDigest } from './source-digest.js';
 
@@ -82,9 +84,14 @@ export async function preloadModules(paths: readonly string[]): Promise<void> {
 let library: Promise<unknown> | undefined;
 let loadedLibrary: unknown;
 
-/** The running ambix entry module, imported lazily (it re-exports this module). */
+/** The running ambix library, as handed in by the entry that started ambix (see `library.ts`). */
 function ambixLibrary(): Promise<unknown> {
-  library ??= import('../index.js').then((module) => {
+  const load = ambixLibraryLoader();
+  if (load === undefined) {
+    // Both entries (the library and the CLI) register it: only code that bypasses them gets here.
+    return Promise.reject(new Error("ambix: a module imports 'ambix' but no entry provided the library"));
+  }
+  library ??= load().then((module) => {
     loadedLibrary = module;
     return module;
   });

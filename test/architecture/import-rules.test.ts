@@ -33,7 +33,7 @@ describe('the import rules of src/ (docs/architecture.md, "Layers")', () => {
     );
     const fromRead = edges.filter((found) => found.from === 'cli/commands/read.ts');
     expect(fromRead.some((found) => found.to === 'commands/graph.ts' && found.dynamic)).toBe(true);
-    expect(edges.some((found) => found.from === 'index.ts' && found.typeOnly)).toBe(true);
+    expect(edges.some((found) => found.from === 'api.ts' && found.typeOnly)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 // Run in a child process by transpile-cache.test.ts: loads each file given, in order, in one fresh
 // process, and prints what the module reports about itself as JSON lines.
+import '../support/ambix-library.js';
 import { loadModule } from '../../src/loader/index.js';
 
 for (const file of process.argv.slice(2)) {

@@ -1,6 +1,7 @@
 // Run in a child process by module-pack.test.ts: preloads the files given (as a plan's revisions
 // are), loads each, and prints one JSON line per file: what it exports, where its `fail()` throws,
 // the checksum the history would record, and whether it came from a pack.
+import '../support/ambix-library.js';
 import { loadModule, preloadModules, readSourceDigest, restorePackedStack } from '../../src/loader/index.js';
 import { packedModule } from '../../src/loader/module-pack.js';
 
