@@ -1,4 +1,4 @@
-import type { MigrationLock } from './dialects/adapter.js';
+import type { MigrationLock } from '../dialects/adapter.js';
 import { LockTimeoutError } from './errors.js';
 import type { RunEventListener } from './events.js';
 

@@ -1,11 +1,11 @@
 import type { DialectName } from '../dialect.js';
+import type { DialectAdapter, VersionTableRef } from '../dialects/adapter.js';
+import { adapterFor } from '../dialects/index.js';
 import type { MigrationContext, Statement, StatementResult } from '../operations/context.js';
 import { OfflineNotSupportedError } from '../operations/errors.js';
 import { Operations } from '../operations/operations.js';
 import type { MigrationStep, Plan } from '../script/plan.js';
 import { scriptStatement } from '../script/sql/script.js';
-import type { DialectAdapter, VersionTableRef } from './dialects/adapter.js';
-import { adapterFor } from './dialects/index.js';
 import { describeStep } from './events.js';
 import { stepInfo } from './executor.js';
 import type { RevisionCodeLoader } from './revision-code.js';

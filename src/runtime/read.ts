@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { VersionTableRef } from './dialects/adapter.js';
+import type { VersionTableRef } from '../dialects/adapter.js';
 import { connect, type Session } from './session.js';
 import { parseDatabaseUrl } from './url.js';
 import { readVersionRows, type VersionState, VersionTableSql } from './version-table.js';

@@ -1,6 +1,6 @@
+import type { VersionTableRef } from '../dialects/adapter.js';
 import { AmbixError } from '../errors.js';
 import type { Plan } from '../script/plan.js';
-import type { VersionTableRef } from './dialects/adapter.js';
 import type { RunEventListener, StepInfo } from './events.js';
 import type { StepRecorder } from './executor.js';
 import { acquireLock } from './lock.js';

@@ -1,7 +1,7 @@
+import type { DialectAdapter, DriverConnection } from '../dialects/adapter.js';
+import { adapterFor } from '../dialects/index.js';
 import { type AnyKysely, kyselyOver } from '../kysely.js';
 import type { StatementResult } from '../operations/context.js';
-import type { DialectAdapter, DriverConnection } from './dialects/adapter.js';
-import { adapterFor } from './dialects/index.js';
 import { DriverNotInstalledError } from './driver-errors.js';
 import { ConnectionFailedError, InvalidDatabaseUrlError } from './errors.js';
 import { type ConnectionSpec, describeConnection } from './url.js';

@@ -1,7 +1,7 @@
 /** Statements that end or open transactions, issued by the runtime itself rather than a revision. */
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|SAVEPOINT|RELEASE)\b/i;
 
-import { causesImplicitCommit } from './dialects/mysql-implicit-commit.js';
+import { causesImplicitCommit } from '../dialects/mysql/implicit-commit.js';
 
 interface RecordedStatement {
   readonly sql: string;

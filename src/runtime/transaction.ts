@@ -1,5 +1,5 @@
-import type { ConsistencyGuard } from './dialects/adapter.js';
-import { causesImplicitCommit, mayReopenAfter } from './dialects/mysql-implicit-commit.js';
+import type { ConsistencyGuard } from '../dialects/adapter.js';
+import { causesImplicitCommit, mayReopenAfter } from '../dialects/mysql/implicit-commit.js';
 import type { Session } from './session.js';
 
 /**

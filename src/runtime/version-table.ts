@@ -1,6 +1,6 @@
+import type { DialectAdapter, VersionTableRef } from '../dialects/adapter.js';
 import { AmbixError } from '../errors.js';
 import type { Plan, VersionRowChange } from '../script/plan.js';
-import type { DialectAdapter, VersionTableRef } from './dialects/adapter.js';
 import {
   RevisionIdTooLongError,
   TableShapeError,

@@ -1,4 +1,4 @@
-import type { VersionTableRef } from '../runtime/dialects/adapter.js';
+import type { VersionTableRef } from '../dialects/adapter.js';
 import type { Session } from '../runtime/session.js';
 import { describeConnection } from '../runtime/url.js';
 import { readVersionRows, VersionTableSql } from '../runtime/version-table.js';

@@ -13,6 +13,7 @@ const BELOW_COMMANDS = [
   'script',
   'operations',
   'config',
+  'dialects',
   'runtime',
   'safety',
   'autogenerate',
@@ -28,8 +29,11 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   script: [...FOUNDATION, 'loader'],
   operations: [...FOUNDATION, 'kysely'],
   config: [...FOUNDATION, 'loader'],
-  runtime: [...FOUNDATION, 'kysely', 'loader', 'script', 'operations'],
-  safety: [...FOUNDATION, 'package-info', 'kysely', 'script', 'operations', 'runtime'],
+  // One folder per database. It raises the runtime's typed errors and reads its connection spec,
+  // named file by file: those files import nothing of the runtime that imports a dialect.
+  dialects: [...FOUNDATION, 'operations', 'runtime/errors.ts', 'runtime/driver-errors.ts', 'runtime/url.ts'],
+  runtime: [...FOUNDATION, 'kysely', 'loader', 'script', 'operations', 'dialects'],
+  safety: [...FOUNDATION, 'package-info', 'kysely', 'script', 'operations', 'dialects', 'runtime'],
   autogenerate: [...FOUNDATION, 'operations', 'safety/type-change.ts'],
   commands: BELOW_COMMANDS,
   // The CLI hands the library entry to the loader, for revisions that import 'ambix'.

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { upgrade } from '../../src/commands/upgrade.js';
-import { causesImplicitCommit } from '../../src/runtime/dialects/mysql-implicit-commit.js';
+import { causesImplicitCommit } from '../../src/dialects/mysql/implicit-commit.js';
 import { MigrationFailedError } from '../../src/runtime/errors.js';
 import { withSession } from '../runtime/support.js';
 import { describeEachDialect } from '../support/databases.js';

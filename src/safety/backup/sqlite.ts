@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { betterSqlite3Driver } from '../../runtime/dialects/drivers.js';
+import { betterSqlite3Driver } from '../../dialects/drivers.js';
 import { RestoreSourceError } from './errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { DialectName } from '../../dialect.js';
-import type { DialectAdapter } from '../../runtime/dialects/adapter.js';
+import type { DialectAdapter } from '../../dialects/adapter.js';
 
 /** Alembic has no such table; the name is configurable so it never collides with an app's own. */
 export const DEFAULT_HISTORY_TABLE = 'ambix_history';

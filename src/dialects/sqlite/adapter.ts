@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { quoteIdentifier } from '../../operations/ddl/sql-text.js';
-import { DatabaseFileError, type LockHolder } from '../errors.js';
-import type { ConnectionSpec } from '../url.js';
+import { DatabaseFileError, type LockHolder } from '../../runtime/errors.js';
+import type { ConnectionSpec } from '../../runtime/url.js';
 import {
   columnShapes,
   type DialectAdapter,
   errorField,
   type MigrationLock,
   renderStandardLiteral,
-} from './adapter.js';
-import { betterSqlite3Driver } from './drivers.js';
-import { checkForeignKeysAtCommits } from './sqlite-foreign-keys.js';
+} from '../adapter.js';
+import { betterSqlite3Driver } from '../drivers.js';
+import { checkForeignKeysAtCommits } from './foreign-keys.js';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 

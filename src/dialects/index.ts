@@ -1,8 +1,8 @@
-import type { DialectName } from '../../dialect.js';
+import type { DialectName } from '../dialect.js';
 import type { DialectAdapter } from './adapter.js';
-import { mysqlAdapter } from './mysql.js';
-import { postgresqlAdapter } from './postgresql.js';
-import { sqliteAdapter } from './sqlite.js';
+import { mysqlAdapter } from './mysql/adapter.js';
+import { postgresqlAdapter } from './postgresql/adapter.js';
+import { sqliteAdapter } from './sqlite/adapter.js';
 
 const ADAPTERS: Record<DialectName, DialectAdapter> = {
   sqlite: sqliteAdapter,

@@ -1,7 +1,7 @@
-import type { DialectName } from '../../dialect.js';
-import type { AmbixError } from '../../errors.js';
-import type { ColumnShape, LockHolder } from '../errors.js';
-import type { ConnectionSpec } from '../url.js';
+import type { DialectName } from '../dialect.js';
+import type { AmbixError } from '../errors.js';
+import type { ColumnShape, LockHolder } from '../runtime/errors.js';
+import type { ConnectionSpec } from '../runtime/url.js';
 
 /** Where the version table lives (`alembic_version` in the default schema unless configured). */
 export interface VersionTableRef {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type Pg from 'pg';
-import { DriverNotInstalledError } from '../driver-errors.js';
+import { DriverNotInstalledError } from '../runtime/driver-errors.js';
 
 /**
  * The database drivers, loaded when a connection opens. They are CommonJS packages: `require`

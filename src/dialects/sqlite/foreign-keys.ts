@@ -1,5 +1,5 @@
-import { type ForeignKeyViolation, ForeignKeyViolationError } from '../errors.js';
-import type { ConsistencyGuard, StatementRunner } from './adapter.js';
+import { type ForeignKeyViolation, ForeignKeyViolationError } from '../../runtime/errors.js';
+import type { ConsistencyGuard, StatementRunner } from '../adapter.js';
 
 /**
  * Runs a SQLite migration connection with foreign keys off and checks them at each commit point.

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
-import { InvalidDatabaseUrlError } from '../errors.js';
+import { InvalidDatabaseUrlError } from '../../runtime/errors.js';
 
 /**
  * `sslmode` with libpq's meaning, so a URL written for psql or a Python app (psycopg) connects the

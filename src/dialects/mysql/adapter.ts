@@ -6,11 +6,11 @@ import {
   errorField,
   type MigrationLock,
   renderStandardLiteral,
-} from './adapter.js';
-import { mysql2Driver } from './drivers.js';
-import { lockName, sha256 } from './lock-key.js';
-import { causesImplicitCommit, MYSQL_PARSE_ERROR } from './mysql-implicit-commit.js';
-import { networkFailureReason } from './postgresql.js';
+} from '../adapter.js';
+import { mysql2Driver } from '../drivers.js';
+import { lockName, sha256 } from '../lock-key.js';
+import { networkFailureReason } from '../postgresql/adapter.js';
+import { causesImplicitCommit, MYSQL_PARSE_ERROR } from './implicit-commit.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 /** MySQL rejects GET_LOCK names longer than 64 characters. */

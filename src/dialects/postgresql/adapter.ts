@@ -6,10 +6,10 @@ import {
   errorField,
   type MigrationLock,
   renderStandardLiteral,
-} from './adapter.js';
-import { pgDriver } from './drivers.js';
-import { lockKey64 } from './lock-key.js';
-import { postgresTls, retryWithNextAttempt } from './postgres-tls.js';
+} from '../adapter.js';
+import { pgDriver } from '../drivers.js';
+import { lockKey64 } from '../lock-key.js';
+import { postgresTls, retryWithNextAttempt } from './tls.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
