@@ -12,6 +12,7 @@
 //  - ambix: `ambix upgrade 8452d01d26d7` as a child process (wall time, and peak RSS read from the
 //    child itself through process.resourceUsage()).
 // Goal (issue #16): ambix peak RSS ≤ 120 MB and ambix time ≤ 2× the floor.
+// BENCH_CHILD_PROF=<dir> writes a V8 CPU profile of the ambix child there (where its time goes).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -75,7 +76,9 @@ function ambix(args, url) {
   const result = spawnSync(
     process.execPath,
     [
-      ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : []),
+      ...(process.env.BENCH_CHILD_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`]
+        : []),
       '--import',
       'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))',
       ambixBin,
