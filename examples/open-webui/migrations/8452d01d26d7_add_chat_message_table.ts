@@ -60,6 +60,21 @@ export async function upgrade(op: Operations): Promise<void> {
   await backfill(op);
 }
 
+/**
+ * The chats whose messages belong in chat_message, in pages, in storage order (as upstream's
+ * unordered SELECT reads them); the backfill and verify() read the same ones.
+ */
+function conversationPages(op: Operations) {
+  return op.batches('chat', {
+    columns: ['id', 'user_id'],
+    expressions: jsonText(['chat']),
+    order: 'storage',
+    // Pseudo-chats of shared links are not conversations (c1d2e3f4a5b6 moves them away).
+    where: "user_id NOT LIKE 'shared-%'",
+    batchSize: CHAT_PAGE,
+  });
+}
+
 async function backfill(op: Operations): Promise<void> {
   const now = nowSeconds();
   const progress = op.progress(null, 'chat_message backfill (rows)');
@@ -70,15 +85,7 @@ async function backfill(op: Operations): Promise<void> {
     progress.tick(queue.length);
     queue = [];
   };
-  const pages = op.batches('chat', {
-    columns: ['id', 'user_id'],
-    expressions: jsonText(['chat']),
-    order: 'storage',
-    // Pseudo-chats of shared links are not conversations (c1d2e3f4a5b6 moves them away).
-    where: "user_id NOT LIKE 'shared-%'",
-    batchSize: CHAT_PAGE,
-  });
-  for await (const chats of pages) {
+  for await (const chats of conversationPages(op)) {
     for (const chat of chats) {
       const { rows, rejected } = messagesOfChat(
         String(chat.id),
@@ -204,14 +211,7 @@ export async function verify(op: Operations): Promise<void> {
   let expected = 0;
   const missing: string[] = [];
   let missingCount = 0;
-  const pages = op.batches('chat', {
-    columns: ['id', 'user_id'],
-    expressions: jsonText(['chat']),
-    order: 'storage',
-    where: "user_id NOT LIKE 'shared-%'",
-    batchSize: CHAT_PAGE,
-  });
-  for await (const chats of pages) {
+  for await (const chats of conversationPages(op)) {
     const ids = chats.flatMap(
       (chat) => messagesOfChat(String(chat.id), chat.user_id, readJsonColumn(chat.chat), 0).rows,
     );
